@@ -1,0 +1,184 @@
+"""The archive's records: plain, frozen dataclasses.
+
+Parsers produce them, enrichment returns new copies with states and topics filled in
+(``dataclasses.replace``), renderers and exporters only read them. Nothing here does I/O.
+
+Identifiers are derived from a record's position in its source (part key + ordinal), never
+from a counter shared across documents, so a permalink stays put when another document is
+added to ``seeds/``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+#: Roles a state can play in a document (``mentioned`` is derived from the text).
+ROLES = ("reply", "sender", "signatory", "mentioned")
+
+
+@dataclass(frozen=True)
+class SourceSpan:
+    """Where a record comes from: file name (relative to ``seeds/``) and 1-based line range."""
+
+    file: str
+    line_start: int
+    line_end: int
+
+
+@dataclass(frozen=True)
+class Footnote:
+    """A note of the source (e.g. ``*``); ``id`` is its anchor, ``marker`` the sign used in the text."""
+
+    id: str
+    marker: str
+    text: str
+    source: SourceSpan
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """The citable unit: a paragraph, a list item or a closing line (place and date).
+
+    ``blocks`` keeps the visual paragraphs of one logical paragraph (paragraph 4 of the CSTO
+    declaration has two); ``text`` joins them with single spaces. ``number`` is the number
+    printed in the source (None when the source does not number it); ``seq`` is the ordinal
+    within the part and is what a citation uses when ``number`` is None.
+    """
+
+    id: str
+    document: str
+    part: str
+    kind: str  # "paragraph" | "item" | "closing"
+    seq: int
+    number: int | None
+    blocks: tuple[str, ...]
+    source: SourceSpan
+    state: str | None = None
+    footnote_refs: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    mentions: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.blocks)
+
+    @property
+    def label(self) -> str:
+        """How a citation points at this paragraph: ``§ 3``, or the closing line as such."""
+        if self.kind == "closing":
+            return "lieu et date"
+        return f"§ {self.number if self.number is not None else self.seq}"
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A state's contribution to a document: a reply, a note it sent, a text it signed."""
+
+    state: str
+    role: str
+    original_language: str | None = None
+    date: str | None = None  # ISO 8601 (YYYY-MM-DD)
+
+
+@dataclass(frozen=True)
+class Part:
+    """A section of a document: an introduction, one state's reply, a declaration.
+
+    ``level`` 1 is a top section, 2 a subsection (a reply under "Réponses reçues").
+    ``statements`` name the states speaking in this part with their role.
+    """
+
+    key: str
+    title: str
+    level: int
+    number: str | None = None  # printed section number, e.g. "II"
+    paragraphs: tuple[Paragraph, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    footnotes: tuple[Footnote, ...] = ()
+    title_footnote_refs: tuple[str, ...] = ()
+    source: SourceSpan | None = None
+
+    @property
+    def state(self) -> str | None:
+        """The one state speaking in this part, if there is exactly one (a reply, a sender)."""
+        return self.statements[0].state if len(self.statements) == 1 else None
+
+
+@dataclass(frozen=True)
+class Removal:
+    """An extraction artefact the parser recognised and left out (listed in the build report)."""
+
+    file: str
+    line: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Document:
+    """One UN document, with its metadata (from the sidecar) and its parsed parts."""
+
+    id: str
+    symbol: str | None
+    other_symbols: tuple[str, ...]
+    title: str
+    date: str  # ISO 8601, possibly reduced precision ("2012") when the source gives no more
+    body: str
+    language: str
+    original_languages: tuple[str, ...]
+    format: str
+    source_file: str
+    sidecar_file: str
+    parts: tuple[Part, ...] = ()
+    masthead: tuple[str, ...] = ()
+    removals: tuple[Removal, ...] = ()
+    extra: tuple[tuple[str, str], ...] = field(default=())  # other citation metadata, in sidecar order
+
+    @property
+    def cite_symbol(self) -> str:
+        """The symbol a reader can cite: the document's own, else the first it was issued under."""
+        if self.symbol:
+            return self.symbol
+        return self.other_symbols[0] if self.other_symbols else self.id
+
+    @property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        return tuple(p for part in self.parts for p in part.paragraphs)
+
+    @property
+    def statements(self) -> tuple[Statement, ...]:
+        return tuple(s for part in self.parts for s in part.statements)
+
+
+@dataclass(frozen=True)
+class State:
+    """An entry of the gazetteer (``data/states.yaml``)."""
+
+    id: str
+    name: str
+    name_en: str
+    iso3: str
+    forms: tuple[str, ...]  # every form that names this state in French text (names, adjectives)
+    genitive: str = ""  # "de la Norvège", "du Panama", "de Cuba": for citations ("réponse de la Norvège")
+
+
+@dataclass(frozen=True)
+class Topic:
+    """An entry of ``data/topics.yaml``: a theme readers browse and search by."""
+
+    id: str
+    label: str
+    label_en: str
+    description: str
+    terms: tuple[str, ...]
+    unbis: str | None = None
+    unbis_label: str | None = None
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Everything one build works on, enriched and validated."""
+
+    documents: tuple[Document, ...]
+    states: tuple[State, ...]
+    topics: tuple[Topic, ...]

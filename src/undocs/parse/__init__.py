@@ -1,0 +1,1 @@
+"""Parsers: one module per source format, and ``document.parse_source`` that picks one."""

@@ -1,0 +1,149 @@
+"""What both parsers share: drafts of parts and paragraphs, line joining, ids, French dates.
+
+A parser reads its format into ``PartDraft``/``ParaDraft`` objects (mutable, local to one
+parse); ``assemble`` then freezes them into ``model.Part``/``model.Paragraph`` records with
+stable ids. Keeping id rules here means both formats cite the same way.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from ..errors import SourceError
+from ..model import Footnote, Paragraph, Part, SourceSpan, Statement
+
+#: French month names as printed in UN documents ("1er juin 2012").
+MONTHS = {
+    "janvier": 1, "février": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
+    "août": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12,
+}
+
+_DATE = re.compile(r"(?P<day>1er|\d{1,2})\s+(?P<month>[^\W\d_]+)\s+(?P<year>\d{4})")
+_WORD_END_HYPHEN = re.compile(r"[^\W\d_]-$")
+_SPACES = re.compile(r"[ \t]+")
+#: Words left out of part keys so that "Déclaration des chefs" gives "declaration-chefs".
+_KEY_SKIP = {"de", "des", "du", "la", "le", "les", "l", "d", "et", "a", "au", "aux", "en", "sur"}
+
+
+@dataclass
+class ParaDraft:
+    kind: str  # "paragraph" | "item" | "closing"
+    number: int | None
+    blocks: list[str]
+    line_start: int
+    line_end: int
+    footnote_refs: list[str] = field(default_factory=list)
+
+
+@dataclass
+class PartDraft:
+    title: str
+    level: int
+    line: int
+    number: str | None = None
+    statements: list[Statement] = field(default_factory=list)
+    paragraphs: list[ParaDraft] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)
+    title_footnote_refs: list[str] = field(default_factory=list)
+    key: str | None = None  # set when the key is known (a state's id, a sidecar override)
+
+
+def join_lines(lines: list[str]) -> str:
+    """Re-flow hard-wrapped lines into one line of single spaces.
+
+    A line that ends with a letter and a hyphen ("non-", "elle-") continues a word that the
+    extraction split at a real hyphen: it is re-joined *with* the hyphen and no space.
+    """
+    out = ""
+    for raw in lines:
+        line = _SPACES.sub(" ", raw.strip())
+        if not line:
+            continue
+        if not out:
+            out = line
+        elif _WORD_END_HYPHEN.search(out):
+            out += line
+        else:
+            out += " " + line
+    return out
+
+
+def starts_lowercase(text: str) -> bool:
+    """True when a block opens with a lower-case letter: the tail of a paragraph cut by a page break."""
+    stripped = text.lstrip()
+    return bool(stripped) and stripped[0].isalpha() and stripped[0].islower()
+
+
+def slug(text: str, max_words: int | None = None) -> str:
+    """ASCII, lower-case, hyphenated form of ``text`` for ids and URLs."""
+    folded = unicodedata.normalize("NFKD", text.replace("œ", "oe").replace("Œ", "Oe"))
+    folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
+    words = re.findall(r"[a-z0-9]+", folded)
+    if max_words is not None:
+        kept = [w for w in words if w not in _KEY_SKIP] or words
+        words = kept[:max_words]
+    return "-".join(words)
+
+
+def parse_french_date(text: str, path: str, line: int) -> str:
+    """"[1er juin 2012]" -> "2012-06-01"; an unreadable date is an error naming the line."""
+    m = _DATE.search(text)
+    month = MONTHS.get(m.group("month").lower()) if m else None
+    if not m or month is None:
+        raise SourceError(f"cannot read the date {text.strip()!r} (expected e.g. '5 juin 2012')", path, line)
+    day = 1 if m.group("day") == "1er" else int(m.group("day"))
+    return f"{int(m.group('year')):04d}-{month:02d}-{day:02d}"
+
+
+def assemble(drafts: list[PartDraft], doc_id: str, file: str) -> tuple[Part, ...]:
+    """Freeze drafts into parts with unique keys and stable paragraph ids.
+
+    A part's key is its speaking state's id, a sidecar override, or the first significant
+    words of its title. A paragraph's id is ``<key>-<number>`` when the source numbers it,
+    ``<key>-<ordinal>`` in an unnumbered part, ``<key>-cloture`` for a place-and-date line.
+    """
+    used: set[str] = set()
+    parts: list[Part] = []
+    for index, draft in enumerate(drafts, start=1):
+        base = draft.key or slug(draft.title, max_words=3) or f"partie-{index}"
+        key = base
+        n = 2
+        while key in used:
+            key = f"{base}-{n}"
+            n += 1
+        used.add(key)
+        single = draft.statements[0].state if len(draft.statements) == 1 else None
+        numbered = any(p.number is not None for p in draft.paragraphs)
+        para_ids: set[str] = set()
+        paragraphs = []
+        for seq, para in enumerate(draft.paragraphs, start=1):
+            if para.kind == "closing":
+                pid = f"{key}-cloture"
+            elif para.number is not None:
+                pid = f"{key}-{para.number}"
+            else:
+                pid = f"{key}-{'n' if numbered else ''}{seq}"
+            if pid in para_ids:
+                raise SourceError(
+                    f"paragraph number {para.number} appears twice in part {draft.title!r}",
+                    file, para.line_start,
+                )
+            para_ids.add(pid)
+            paragraphs.append(
+                Paragraph(
+                    id=pid, document=doc_id, part=key, kind=para.kind, seq=seq, number=para.number,
+                    blocks=tuple(para.blocks), source=SourceSpan(file, para.line_start, para.line_end),
+                    state=single, footnote_refs=tuple(para.footnote_refs),
+                )
+            )
+        parts.append(
+            Part(
+                key=key, title=draft.title, level=draft.level, number=draft.number,
+                paragraphs=tuple(paragraphs), statements=tuple(draft.statements),
+                footnotes=tuple(draft.footnotes), title_footnote_refs=tuple(draft.title_footnote_refs),
+                source=SourceSpan(file, draft.line, draft.line),
+            )
+        )
+    return tuple(parts)

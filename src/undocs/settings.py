@@ -1,0 +1,44 @@
+"""Site settings (``data/site.yaml``) and the options of one build."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ConfigError
+from .yamlio import load_yaml
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the templates need to know about the site as a whole.
+
+    ``base_url`` is the public root (``https://user.github.io/repo/``) or None; it is used only
+    where an absolute URL is required (sitemap, canonical links), every other link is relative.
+    """
+
+    title: str
+    tagline: str
+    description: str
+    language: str
+    repository: str | None
+    base_url: str | None = None
+
+
+def load_settings(path: Path, base_url: str | None = None) -> Settings:
+    data = load_yaml(path, ConfigError)
+    if not isinstance(data, dict):
+        raise ConfigError("expected a mapping of site settings", path)
+    missing = [k for k in ("title", "tagline", "description", "language") if not data.get(k)]
+    if missing:
+        raise ConfigError(f"missing required field(s): {', '.join(missing)}", path)
+    if base_url is not None and not base_url.endswith("/"):
+        base_url += "/"
+    return Settings(
+        title=str(data["title"]),
+        tagline=str(data["tagline"]),
+        description=str(data["description"]),
+        language=str(data["language"]),
+        repository=str(data["repository"]) if data.get("repository") else None,
+        base_url=base_url,
+    )
