@@ -1,0 +1,349 @@
+"""The French text analysis of the search index, identical at build time and in the browser.
+
+One analysis, written twice: here (Python, used by lunr.py when the build makes the index) and in
+``static/js/analysis.js`` (used by lunr.js when a reader types a query). The two are kept equal by
+``tests/test_analysis_parity.py``, which runs the JavaScript under Node over the whole corpus and
+demands zero differences. See ``docs/search-analysis.md`` for the why.
+
+The steps, in order (each one a Lunr pipeline function, same label on both sides):
+
+1. ``undocs-fr-trimmer`` -- tokenisation. A token is a run of word characters (Unicode letters,
+   marks and digits: general categories L, M, N), where a run may contain an apostrophe
+   (``'``, ``’``, ``‘`` or ``ʼ``) *between* two word characters. Everything else (spaces,
+   punctuation, hyphens, slashes, quotes...) separates tokens, so punctuation never sticks to a
+   word and ``non-prolifération`` gives ``non`` + ``prolifération``, ``A/67/131`` gives ``a``,
+   ``67``, ``131``. Elided prefixes (``l’``, ``d’``, ``qu’``, ``jusqu’``... listed in
+   ``data/stopwords-fr.txt``) are cut off the front: ``l’interdiction`` -> ``interdiction``,
+   while ``aujourd’hui`` stays one token.
+2. ``undocs-fr-folding`` -- lower case, compatibility decomposition (NFKD: ``ﬁ`` -> ``fi``,
+   superscripts -> plain), combining marks dropped (``é`` -> ``e``, ``ç`` -> ``c``), ``œ`` ->
+   ``oe``, ``æ`` -> ``ae``, every apostrophe -> ``'``; any character that is not a word character or
+   ``'`` is dropped.
+3. ``undocs-fr-stopwords`` -- folded stop words of ``data/stopwords-fr.txt`` are removed.
+4. ``undocs-fr-stemmer`` -- Snowball French (Snowball 3.x) on the *folded* term: Python package
+   ``snowballstemmer`` (its pure-Python ``FrenchStemmer``, never PyStemmer, whose C library may be
+   another Snowball version) and, in the browser, npm package ``multilingual-stemmer`` (the same
+   Snowball 3.1.1 algorithms compiled to WebAssembly). Stemming after folding means that a query
+   typed without accents gives exactly the same terms as the accented text.
+
+lunr.py cannot take another tokenizer (``Builder.add`` calls its own ``Tokenizer``, which splits
+on whitespace and ``-``), and lunr.js's query parser splits queries its own way, so the *trimmer*
+re-tokenises whatever token it receives and may return several tokens: the result of the
+pipeline does not depend on the stock tokenizer in front of it. Hence, for any text::
+
+    analyze(text) == [str(t) for t in make_builder().pipeline.run(lunr.tokenizer.Tokenizer(text))]
+
+Positions (``Token.start``/``Token.end`` and the ``position`` metadata of lunr tokens) count
+code points here and UTF-16 code units in JavaScript: they differ only after a character outside
+the Basic Multilingual Plane (emoji), which French UN documents do not contain.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import sys
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, NamedTuple
+
+from .errors import ConfigError
+
+__all__ = [
+    "ANALYSIS_JSON_PATH",
+    "DEFAULT_STOPWORDS_PATH",
+    "LABELS",
+    "Lexicon",
+    "Token",
+    "analysis_data",
+    "analysis_json",
+    "analyze",
+    "is_stopword",
+    "lexicon",
+    "make_builder",
+    "normalize",
+    "register",
+    "stem",
+    "term",
+    "tokenize",
+    "tokens",
+]
+
+#: The stop words and elision prefixes (one data file, read by the build, shipped to the browser).
+DEFAULT_STOPWORDS_PATH = Path(__file__).resolve().parents[2] / "data" / "stopwords-fr.txt"
+
+#: Where the build must write :func:`analysis_json` in the site (``static/js/analysis.js`` loads it).
+ANALYSIS_JSON_PATH = "assets/analysis.json"
+
+#: Version of the analysis: bump it whenever a change alters index terms (an old index then no
+#: longer matches new queries); it is written in ``assets/analysis.json``.
+ANALYSIS_VERSION = 1
+
+TRIMMER = "undocs-fr-trimmer"
+FOLDING = "undocs-fr-folding"
+STOPWORDS = "undocs-fr-stopwords"
+STEMMER = "undocs-fr-stemmer"
+#: The labels of the pipeline functions, in pipeline order (the same in ``analysis.js``).
+LABELS = (TRIMMER, FOLDING, STOPWORDS, STEMMER)
+
+#: Characters accepted as an apostrophe between two word characters (elision, aujourd’hui).
+APOSTROPHES = "'\u2019\u2018\u02bc"
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae"} | {a: "'" for a in APOSTROPHES})
+
+
+# --------------------------------------------------------------------------------------------
+# Word characters: Unicode general categories L*, M*, N* (what JS writes [\p{L}\p{M}\p{N}]),
+# minus the apostrophes (U+02BC MODIFIER LETTER APOSTROPHE is a letter, Lm, for Unicode).
+
+
+def _word_class() -> str:
+    """The body of a regex character class matching exactly one word character."""
+    ranges: list[tuple[int, int]] = []
+    excluded = {ord(a) for a in APOSTROPHES}
+    for cp in range(sys.maxunicode + 1):
+        if cp in excluded or unicodedata.category(chr(cp))[0] not in "LMN":
+            continue
+        if ranges and ranges[-1][1] == cp - 1:
+            ranges[-1] = (ranges[-1][0], cp)
+        else:
+            ranges.append((cp, cp))
+
+    def esc(cp: int) -> str:
+        return re.escape(chr(cp))
+
+    return "".join(esc(a) if a == b else f"{esc(a)}-{esc(b)}" for a, b in ranges)
+
+
+@functools.cache
+def _regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    w = f"[{_word_class()}]"
+    token = re.compile(f"{w}+(?:[{APOSTROPHES}]{w}+)*")
+    apostrophe = re.compile(f"[{APOSTROPHES}]")
+    not_term = re.compile(f"[^{_word_class()}']+")
+    return token, apostrophe, not_term
+
+
+# --------------------------------------------------------------------------------------------
+# The lexicon: stop words and elision prefixes, from data/stopwords-fr.txt.
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Folded stop words and folded elision prefixes (without their apostrophe)."""
+
+    stopwords: frozenset[str]
+    elisions: frozenset[str]
+
+    @classmethod
+    def load(cls, path: Path = DEFAULT_STOPWORDS_PATH) -> "Lexicon":
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except OSError as e:
+            raise ConfigError(f"cannot read the French stop-word list: {e.strerror or e}", path) from e
+        stopwords: set[str] = set()
+        elisions: set[str] = set()
+        for number, raw in enumerate(text.splitlines(), start=1):
+            entry = raw.split("#", 1)[0].strip()
+            if not entry:
+                continue
+            is_elision = entry[-1] in APOSTROPHES
+            word = normalize(entry[:-1] if is_elision else entry)
+            if not word or "'" in word or len(entry.split()) != 1:
+                raise ConfigError(f"not a single word or elision prefix: {entry!r}", path, number)
+            stopwords.add(word)
+            if is_elision:
+                elisions.add(word)
+        return cls(frozenset(stopwords), frozenset(elisions))
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """The lexicon of :data:`DEFAULT_STOPWORDS_PATH` (read once)."""
+    return Lexicon.load()
+
+
+def is_stopword(term: str) -> bool:
+    """Whether the (already normalised) term is a stop word."""
+    return term in lexicon().stopwords
+
+
+# --------------------------------------------------------------------------------------------
+# The four steps.
+
+
+class Token(NamedTuple):
+    """A token of a text: ``text[start:end] == surface`` (elided prefix already cut off)."""
+
+    start: int
+    end: int
+    surface: str
+
+
+def tokens(text: str) -> list[Token]:
+    """Split ``text`` into tokens, with their offsets (for highlighting)."""
+    token_re, apostrophe_re, _ = _regexes()
+    elisions = lexicon().elisions
+    out: list[Token] = []
+    for match in token_re.finditer(text):
+        start, surface = match.start(), match.group()
+        # Cut elided prefixes off the front, repeatedly: "qu’aujourd’hui" -> "aujourd’hui".
+        while True:
+            apostrophe = apostrophe_re.search(surface)
+            if apostrophe is None or normalize(surface[: apostrophe.start()]) not in elisions:
+                break
+            start += apostrophe.end()
+            surface = surface[apostrophe.end() :]
+        out.append(Token(start, start + len(surface), surface))
+    return out
+
+
+def tokenize(text: str) -> list[str]:
+    """The surfaces of :func:`tokens` (original case and accents, elisions cut off)."""
+    return [t.surface for t in tokens(text)]
+
+
+def normalize(term: str) -> str:
+    """Fold a term: lower case, NFKD, no combining marks, œ/æ expanded, apostrophes as ``'``."""
+    _, _, not_term = _regexes()
+    folded = unicodedata.normalize("NFKD", term.lower())
+    folded = "".join(c for c in folded if not unicodedata.category(c).startswith("M"))
+    folded = folded.lower().translate(_LIGATURES)
+    return not_term.sub("", folded)
+
+
+@functools.cache
+def _french_stemmer() -> Any:
+    # The pure-Python class on purpose: ``snowballstemmer.stemmer()`` would silently use
+    # PyStemmer when installed, whose bundled Snowball may differ from multilingual-stemmer's.
+    from snowballstemmer.french_stemmer import FrenchStemmer
+
+    return FrenchStemmer()
+
+
+@functools.lru_cache(maxsize=200_000)
+def stem(term: str) -> str:
+    """Snowball French stem of a normalised term."""
+    return _french_stemmer().stemWord(term)
+
+
+def term(surface: str) -> str | None:
+    """The index term of one token's surface, or None for a stop word (or nothing left)."""
+    folded = normalize(surface)
+    if not folded or folded in lexicon().stopwords:
+        return None
+    return stem(folded)
+
+
+def analyze(text: str) -> list[str]:
+    """The index terms of ``text``, in order (what the pipeline produces)."""
+    out: list[str] = []
+    for token in tokens(text):
+        t = term(token.surface)
+        if t is not None:
+            out.append(t)
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# lunr.py integration.
+
+
+def _trimmer(token: Any, i: int | None = None, tokens_: Any = None) -> list[Any]:
+    from lunr.token import Token as LunrToken
+
+    position = token.metadata.get("position")
+    out = []
+    for t in tokens(token.string):
+        metadata = dict(token.metadata)
+        if position:
+            metadata["position"] = [position[0] + t.start, t.end - t.start]
+        out.append(LunrToken(t.surface, metadata))
+    return out
+
+
+def _folding(token: Any, i: int | None = None, tokens_: Any = None) -> Any:
+    token.update(lambda s, metadata: normalize(s))
+    return token if token.string else None
+
+
+def _stopwords(token: Any, i: int | None = None, tokens_: Any = None) -> Any:
+    return None if is_stopword(token.string) else token
+
+
+def _stemmer(token: Any, i: int | None = None, tokens_: Any = None) -> Any:
+    token.update(lambda s, metadata: stem(s))
+    return token
+
+
+_FUNCTIONS = {TRIMMER: _trimmer, FOLDING: _folding, STOPWORDS: _stopwords, STEMMER: _stemmer}
+
+
+def register(target: Any = None) -> Any:
+    """Register the four functions with lunr.py's ``Pipeline`` under :data:`LABELS`.
+
+    Registration is global (``Pipeline.registered_functions``) and is what ``Index.load`` needs.
+    ``target`` may also be a lunr.py ``Builder`` (its ``pipeline`` and ``search_pipeline`` are
+    replaced by the analysis) or a ``Pipeline`` (emptied, then given the four functions).
+    Returns ``target``.
+    """
+    from lunr.builder import Builder
+    from lunr.pipeline import Pipeline
+
+    for label, fn in _FUNCTIONS.items():
+        if Pipeline.registered_functions.get(label) is not fn:
+            Pipeline.register_function(fn, label)
+    pipelines: Iterable[Any]
+    if isinstance(target, Builder):
+        pipelines = (target.pipeline, target.search_pipeline)
+    elif isinstance(target, Pipeline):
+        pipelines = (target,)
+    else:
+        pipelines = ()
+    for pipeline in pipelines:
+        pipeline.reset()
+        pipeline.add(*_FUNCTIONS.values())
+    return target
+
+
+def make_builder(ref: str = "id", fields: Iterable[str | dict[str, Any]] = (), metadata_whitelist: Iterable[str] = ()) -> Any:
+    """A lunr.py ``Builder`` analysing French text with this module, and no English default.
+
+    ``fields`` are field names or ``{"field_name": ..., "boost": ..., "extractor": ...}`` dicts;
+    add ``"position"`` to ``metadata_whitelist`` to keep offsets for highlighting. The stock
+    tokenizer of lunr.py stays (it cannot be replaced); the trimmer re-tokenises its output.
+    """
+    from lunr.builder import Builder
+
+    builder = Builder()
+    register(builder)
+    builder.ref(ref)
+    for field in fields:
+        if isinstance(field, str):
+            builder.field(field)
+        else:
+            builder.field(**field)
+    builder.metadata_whitelist = list(metadata_whitelist)
+    return builder
+
+
+# --------------------------------------------------------------------------------------------
+# What the browser needs.
+
+
+def analysis_data() -> dict[str, Any]:
+    """The lexicon as ``static/js/analysis.js`` expects it (see :func:`analysis_json`)."""
+    lex = lexicon()
+    return {
+        "version": ANALYSIS_VERSION,
+        "labels": list(LABELS),
+        "stemmer": "snowball-3-french",
+        "elisions": sorted(lex.elisions),
+        "stopwords": sorted(lex.stopwords),
+    }
+
+
+def analysis_json() -> bytes:
+    """The bytes the build writes at :data:`ANALYSIS_JSON_PATH` in the site."""
+    return (json.dumps(analysis_data(), ensure_ascii=False, indent=0, sort_keys=True) + "\n").encode("utf-8")

@@ -1,0 +1,65 @@
+"""Writing the site: all or nothing, and never over something that is not ours.
+
+The new site is written to a temporary folder beside ``--out`` and swapped in with two
+renames only once every file is written, so a failed build leaves the previous output as it
+was. A folder is replaced only if it is empty or carries the marker file a previous build
+wrote: ``--out ~`` or ``--out seeds`` is refused, not wiped.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path, PurePosixPath
+
+from .errors import OutputError
+
+MARKER = ".undocs-build"
+MARKER_TEXT = b"This folder is the output of an undocs build; the next build replaces it whole.\n"
+
+
+def check_target(out: Path, protected: tuple[Path, ...] = ()) -> None:
+    """Refuse an output folder that a build must not replace (before any work is done)."""
+    out = out.resolve()
+    for path in protected:
+        path = path.resolve()
+        if out == path or out in path.parents:
+            raise OutputError(f"refusing to write the site over {path} (it holds the project's sources)", out)
+    if out.exists() and not out.is_dir():
+        raise OutputError("exists and is not a folder", out)
+    if out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file():
+        raise OutputError(f"refusing to replace a folder that is not a previous build output (no {MARKER} in it)", out)
+
+
+def _safe_relative(name: str) -> PurePosixPath:
+    path = PurePosixPath(name)
+    if path.is_absolute() or not path.parts or any(part in ("", ".", "..") for part in path.parts):
+        raise OutputError(f"refusing to write outside the output folder: {name!r}")
+    return path
+
+
+def write_site(files: dict[str, bytes], out: Path, protected: tuple[Path, ...] = ()) -> None:
+    """Write ``files`` (relative path -> bytes) as the whole content of ``out``, atomically."""
+    check_target(out, protected)
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+    try:
+        for name in sorted(files):
+            target = staging.joinpath(*_safe_relative(name).parts)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(files[name])
+        (staging / MARKER).write_bytes(MARKER_TEXT)
+        os.chmod(staging, 0o755)
+        if out.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+            old.rmdir()
+            out.rename(old)
+            staging.rename(out)
+            shutil.rmtree(old)
+        else:
+            staging.rename(out)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise

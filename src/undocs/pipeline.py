@@ -1,0 +1,111 @@
+"""The whole build, top to bottom: load → read sources → parse → enrich → render → check → write.
+
+Everything is read and validated before anything is written; the output is written in one
+atomic step at the end (``output.write_site``), so any error leaves the previous site intact.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import fidelity
+from .enrich import enrich
+from .errors import FidelityError
+from .export import export_data
+from .model import Corpus
+from .output import check_target, write_site
+from .parse.document import parse_source
+from .render import render_site, static_files
+from .report import BuildReport
+from .settings import load_settings
+from .sources import discover
+from .states import Gazetteer, load_states
+from .topics import TopicMatcher, load_topics
+from .urls import document_url
+
+
+@dataclass(frozen=True)
+class Options:
+    """One build's inputs; paths default to the project's folders (see ``cli``)."""
+
+    seeds: Path
+    out: Path
+    data: Path
+    templates: Path
+    static: Path
+    base_url: str | None = None
+    strict: bool = False
+
+
+@dataclass(frozen=True)
+class Summary:
+    documents: int
+    statements: int
+    paragraphs: int
+    states: int
+    topics: int
+    pages: int
+    files: int
+    seconds: float
+    warnings: tuple[str, ...]
+
+    def line(self, out: Path) -> str:
+        return (
+            f"Built {self.documents} documents, {self.statements} statements, {self.paragraphs} paragraphs, "
+            f"{self.states} states, {self.topics} topics: {self.pages} pages ({self.files} files) "
+            f"written to {out} in {self.seconds:.2f} s"
+        )
+
+
+def load_corpus(seeds: Path, data: Path, strict: bool = False) -> tuple[Corpus, BuildReport, dict[str, str]]:
+    """Read, parse and enrich every document; returns the corpus, the report and each source's text."""
+    states = load_states(data / "states.yaml")
+    topics = load_topics(data / "topics.yaml", data / "unbis-disarmament-terms.tsv")
+    gazetteer = Gazetteer(states)
+    matcher = TopicMatcher(topics)
+    documents = []
+    warnings: list[str] = []
+    texts: dict[str, str] = {}
+    for source in discover(seeds):
+        document, doc_warnings = parse_source(source, gazetteer.resolve)
+        if strict and doc_warnings:
+            raise doc_warnings[0]
+        warnings.extend(str(w) for w in doc_warnings)
+        documents.append(enrich(document, gazetteer, matcher, str(source.sidecar)))
+        texts[document.id] = source.text
+    corpus = Corpus(documents=tuple(documents), states=states, topics=topics)
+    removals = tuple(r for d in documents for r in d.removals)
+    return corpus, BuildReport(removals=removals, warnings=tuple(warnings)), texts
+
+
+def build(options: Options) -> Summary:
+    started = time.perf_counter()
+    protected = (options.seeds, options.data, options.templates, options.static, Path.cwd())
+    check_target(options.out, protected)
+    settings = load_settings(options.data / "site.yaml", options.base_url)
+    corpus, report, texts = load_corpus(options.seeds, options.data, options.strict)
+    files = render_site(corpus, settings, report, options.templates)
+    warnings = list(report.warnings)
+    for document in corpus.documents:
+        page = files[document_url(document.id) + "index.html"].decode("utf-8")
+        loss = fidelity.check(document, texts[document.id], page)
+        if loss and options.strict:
+            raise FidelityError(f"the word {loss.word!r} of the source is missing from its page", loss.file, loss.line)
+        if loss:
+            warnings.append(str(loss))
+    files.update(export_data(corpus, report))
+    files.update(static_files(options.static))
+    write_site(files, options.out, protected)
+    return Summary(
+        documents=len(corpus.documents),
+        statements=sum(len(d.statements) for d in corpus.documents),
+        paragraphs=sum(len(d.paragraphs) for d in corpus.documents),
+        states=len({s.state for d in corpus.documents for s in d.statements} | {m for d in corpus.documents for p in d.paragraphs for m in p.mentions}),
+        topics=len(corpus.topics),
+        pages=sum(1 for name in files if name.endswith(".html")),
+        files=len(files),
+        seconds=time.perf_counter() - started,
+        warnings=tuple(warnings),
+    )

@@ -1,0 +1,58 @@
+"""Folding French text so that "Sûreté", "surete" and "SÛRETÉ" compare equal.
+
+Topic terms, heading look-ups and search all need the same notion of "the same word once
+case, accents, ligatures and the typographic apostrophe are ignored"; keeping it in one place
+keeps them consistent. Folding works one character at a time so that a match found in the
+folded text can be mapped back to the original (``fold_map``): highlighting needs offsets into
+what the reader sees, and folding can change the length (``œ`` → ``oe``, a decomposed accent
+→ nothing).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+#: Characters NFKD leaves alone but a French reader treats as spelling variants.
+_SPECIAL = {
+    "œ": "oe",
+    "Œ": "OE",
+    "æ": "ae",
+    "Æ": "AE",
+    "ß": "ss",
+    "’": "'",
+    "‘": "'",
+    "ʼ": "'",
+    "‐": "-",  # U+2010, also what NFKD makes of the non-breaking hyphen U+2011
+}
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(char: str, lower: bool) -> str:
+    """Fold one character; the result may be empty (a combining mark) or longer (``œ``)."""
+    text = char.casefold() if lower else char
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(_SPECIAL.get(c, c) for c in decomposed if not unicodedata.combining(c))
+
+
+def fold(text: str) -> str:
+    """Lower-case ``text`` and drop accents, expand ``œ``/``æ``, make every apostrophe ``'``."""
+    return "".join(_fold_char(c, True) for c in text)
+
+
+def fold_map(text: str, *, lower: bool = True) -> tuple[str, list[int]]:
+    """Fold ``text`` and say where each folded character comes from.
+
+    Returns ``(folded, origin)`` where ``origin[i]`` is the index in ``text`` of the character
+    that produced ``folded[i]``, plus one last entry ``len(text)``, so a match ``[s, e)`` of the
+    folded text is ``text[origin[s]:origin[e]]`` (a dropped accent stays with its letter).
+    With ``lower=False`` case is kept, for matchers that treat acronyms case-sensitively.
+    """
+    parts: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        folded = _fold_char(char, lower)
+        parts.append(folded)
+        origin.extend([index] * len(folded))
+    origin.append(len(text))
+    return "".join(parts), origin

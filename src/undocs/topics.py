@@ -1,0 +1,188 @@
+"""Topics (``data/topics.yaml``): the themes readers browse by, and the matcher that assigns them.
+
+A paragraph gets a topic when one of the topic's terms occurs in it. Terms are written the way
+a person reads them ("sûreté nucléaire", "terroris*") and matched ignoring case and accents,
+because sources are inconsistent about both (capitals lose their accents, PDF extraction breaks
+hyphenated words across lines). Acronyms are the exception: "ONU" or "OTAN" must stay
+case-sensitive, otherwise they would match ordinary words in other languages or in lower case.
+
+``Topic`` has no field of its own for acronyms: ``load_topics`` appends the ``acronyms:`` of the
+YAML to ``Topic.terms``, and a term written entirely in capitals (``TNP``) is an acronym.
+
+All terms of all topics form one regular expression, searched left to right with the longest
+term first at each position, so a term that is part of a longer one does not count: the name
+"Conférence pour l'interaction et les mesures de confiance en Asie" is a regional organisation,
+not a confidence-building measure.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+from .model import Topic
+from .states import yaml_item_lines
+from .textnorm import fold, fold_map
+from .yamlio import load_yaml
+
+_REQUIRED = ("id", "label", "label_en", "description", "terms")
+_OPTIONAL = ("acronyms", "unbis")
+_ID = re.compile(r"[a-z][a-z0-9-]*")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]+")
+
+
+def is_acronym(term: str) -> bool:
+    """Whether the matcher treats ``term`` as a case-sensitive acronym (all capitals, no space)."""
+    return _ACRONYM.fullmatch(term) is not None
+
+
+def load_unbis(path: Path) -> dict[str, str]:
+    """The UNBIS concepts of the TSV extract: URI → French label (upper case, no accents)."""
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle, delimiter="\t"))
+    except FileNotFoundError:
+        raise ConfigError("file not found", path) from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"not valid UTF-8 (byte {exc.start})", path) from None
+    if not rows or not {"uri", "fr"} <= set(rows[0]):
+        raise ConfigError("expected a tab-separated table with columns 'uri' and 'fr'", path)
+    return {row["uri"]: row["fr"] for row in rows if row.get("uri")}
+
+
+def load_topics(path: Path, unbis_tsv: Path) -> tuple[Topic, ...]:
+    """Read and validate the topics; any problem is a ``ConfigError`` naming the entry.
+
+    ``Topic.unbis_label`` is the concept's French label exactly as the TSV gives it (upper
+    case, without accents, e.g. "DESARMEMENT NUCLEAIRE"): it is the thesaurus' own spelling,
+    which a reader can paste into the UNBIS search; presentation is the templates' business.
+    """
+    data = load_yaml(path, ConfigError)
+    if not isinstance(data, list) or not data:
+        raise ConfigError("expected a non-empty list of topics", path)
+    unbis = load_unbis(unbis_tsv)
+    lines = yaml_item_lines(path)
+    topics: list[Topic] = []
+    for index, entry in enumerate(data):
+        line = lines[index] if index < len(lines) else None
+        topic = _topic(entry, index, path, line, unbis)
+        if any(t.id == topic.id for t in topics):
+            raise ConfigError(f"topic {topic.id!r}: duplicate id", path, line)
+        topics.append(topic)
+    return tuple(topics)
+
+
+def _topic(entry: Any, index: int, path: Path, line: int | None, unbis: dict[str, str]) -> Topic:
+    """Check the fields of one entry and build its record."""
+    if not isinstance(entry, dict):
+        raise ConfigError(f"topic #{index + 1}: expected a mapping", path, line)
+    label = f"topic {entry['id']!r}" if isinstance(entry.get("id"), str) else f"topic #{index + 1}"
+
+    def fail(message: str) -> ConfigError:
+        return ConfigError(f"{label}: {message}", path, line)
+
+    missing = [f for f in _REQUIRED if entry.get(f) in (None, "", [])]
+    if missing:
+        raise fail(f"missing field(s): {', '.join(missing)}")
+    unknown = sorted(set(entry) - set(_REQUIRED) - set(_OPTIONAL))
+    if unknown:
+        raise fail(f"unknown field(s): {', '.join(map(str, unknown))}")
+    for key in ("id", "label", "label_en", "description"):
+        if not isinstance(entry[key], str) or not entry[key].strip():
+            raise fail(f"{key} must be a non-empty string")
+    if not _ID.fullmatch(entry["id"]):
+        raise fail("id must be a lower-case ASCII slug")
+    terms = _string_list(entry["terms"], "terms", fail)
+    acronyms = _string_list(entry.get("acronyms", []), "acronyms", fail)
+    for term in terms:
+        if is_acronym(term):
+            raise fail(f"term {term!r} is in capitals: list it under acronyms")
+        if not re.match(r"\w", term) or re.search(r"\*(?=\w)|(?<!\w)\*|\s\s", term):
+            raise fail(f"term {term!r}: start with a letter, single spaces, '*' only ending a word")
+    for acronym in acronyms:
+        if not is_acronym(acronym):
+            raise fail(f"acronym {acronym!r} must be capital letters and digits only")
+    all_terms = terms + acronyms
+    if len({fold(t) if not is_acronym(t) else t for t in all_terms}) != len(all_terms):
+        raise fail("a term is listed twice")
+    uri = entry.get("unbis")
+    if uri is not None and (not isinstance(uri, str) or uri not in unbis):
+        raise fail(f"unbis {uri!r} is not a concept of the UNBIS extract")
+    return Topic(
+        id=entry["id"],
+        label=entry["label"],
+        label_en=entry["label_en"],
+        description=entry["description"],
+        terms=tuple(all_terms),
+        unbis=uri,
+        unbis_label=unbis[uri] if uri is not None else None,
+    )
+
+
+def _string_list(value: Any, key: str, fail: Callable[[str], ConfigError]) -> list[str]:
+    """``value`` checked to be a list of trimmed, non-empty strings."""
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise fail(f"{key} must be a list of non-empty strings")
+    if any(v != v.strip() for v in value):
+        raise fail(f"{key}: no spaces around a term")
+    return value
+
+
+def _term_pattern(term: str) -> str:
+    """The regular expression for one term, matched against text folded without lower-casing."""
+    if is_acronym(term):
+        return re.escape(term)
+    parts = []
+    for token in re.split(r"(\s+|-|\*)", fold(term)):
+        if token == "*":
+            parts.append(r"\w*")
+        elif token == "-":
+            parts.append(r"-\s*")  # "non-\nprolifération" when a line break follows the hyphen
+        elif token.isspace():
+            parts.append(r"\s+")
+        elif token:
+            parts.append(re.escape(token))
+    return "(?i:" + "".join(parts) + ")"
+
+
+class TopicMatcher:
+    """Says which topics a text addresses, and where (for highlighting)."""
+
+    def __init__(self, topics: Iterable[Topic]):
+        self.topics: tuple[Topic, ...] = tuple(topics)
+        self._rank = {t.id: i for i, t in enumerate(self.topics)}
+        # pattern → the topics listing that term (a term may belong to two topics)
+        owners: dict[str, list[str]] = {}
+        lengths: dict[str, int] = {}
+        for topic in self.topics:
+            for term in topic.terms:
+                pattern = _term_pattern(term)
+                if topic.id not in owners.setdefault(pattern, []):
+                    owners[pattern].append(topic.id)
+                lengths[pattern] = max(lengths.get(pattern, 0), len(term))
+        patterns = sorted(owners, key=lambda p: lengths[p], reverse=True)
+        self._owners = [owners[p] for p in patterns]  # by capture group, 1-based → index - 1
+        alternatives = "|".join(f"({p})" for p in patterns)
+        self._pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+    def spans(self, text: str) -> list[tuple[int, int, str]]:
+        """Every term found in ``text``: ``(start, end, topic id)``, left to right.
+
+        Offsets are into ``text`` itself, not its folded form. A term listed under two topics
+        gives one span per topic, with the same offsets.
+        """
+        folded, origin = fold_map(text, lower=False)
+        return [
+            (origin[m.start()], origin[m.end()], topic_id)
+            for m in self._pattern.finditer(folded)
+            for topic_id in self._owners[m.lastindex - 1]
+        ]
+
+    def match(self, text: str) -> tuple[str, ...]:
+        """Ids of the topics ``text`` addresses, in the order of ``data/topics.yaml``."""
+        found = {topic_id for _, _, topic_id in self.spans(text)}
+        return tuple(sorted(found, key=self._rank.__getitem__))

@@ -1,0 +1,216 @@
+"""Unit tests of the French search analysis (src/undocs/analysis.py) and of the vendor files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from lunr.index import Index
+from lunr.pipeline import Pipeline
+from lunr.tokenizer import Tokenizer
+
+from undocs import analysis
+from undocs.analysis import analyze, normalize, stem, tokenize, tokens
+from undocs.errors import ConfigError
+from undocs.vendor_assets import VENDOR_FILES, copy_vendor_assets
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+# --- tokenisation ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "’", "ʼ"])
+def test_elisions_are_cut_with_every_apostrophe(apostrophe):
+    for prefix in ["l", "L", "d", "j", "c", "n", "s", "m", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "Qu"]:
+        assert tokenize(f"{prefix}{apostrophe}interdiction") == ["interdiction"], prefix
+    assert analyze(f"l{apostrophe}interdiction") == analyze("interdiction") == ["interdict"]
+
+
+def test_elision_offsets_point_at_the_word():
+    text = "Vu l’interdiction."
+    (vu, word) = tokens(text)
+    assert text[word.start : word.end] == word.surface == "interdiction"
+    assert (vu.start, vu.end) == (0, 2)
+
+
+def test_repeated_elision_and_words_with_an_inner_apostrophe():
+    assert tokenize("qu’aujourd’hui") == ["aujourd’hui"]
+    assert analyze("aujourd’hui") == analyze("aujourd'hui") == ["aujourd'hui"]
+    assert tokenize("prud’hommes") == ["prud’hommes"]  # not an elision prefix: kept whole
+
+
+def test_apostrophe_outside_a_word_is_a_separator():
+    assert tokenize("‘armes’ l’ État 'x") == ["armes", "l", "État", "x"]
+    assert analyze("‘armes’ l’ État 'x") == ["arme", "etat", "x"]  # a lone "l" is a stop word
+
+
+@pytest.mark.parametrize("punct", list(".,;:!?…»«()[]{}\"“”/\\|*+=<>%&@#§") + ["...", " .", "—", "–"])
+def test_punctuation_never_sticks(punct):
+    assert analyze(f"chimiques{punct}") == analyze("chimiques") == analyze("chimique") == ["chimiqu"]
+    assert analyze(f"{punct}chimiques") == ["chimiqu"]
+
+
+def test_hyphenated_compounds_are_split_into_their_parts():
+    assert tokenize("non-prolifération") == ["non", "prolifération"]
+    assert analyze("non-prolifération") == ["non", "prolifer"]
+    assert analyze("prolifération") == ["prolifer"]
+    assert tokenize("soixante-septième ci-dessous") == ["soixante", "septième", "ci", "dessous"]
+
+
+def test_document_symbols_and_numbers():
+    assert tokenize("A/67/131 66/32 1er") == ["A", "67", "131", "66", "32", "1er"]
+    assert analyze("A/67/131") == ["67", "131"]  # "a" is a stop word (avoir)
+    assert analyze("résolution 66/32") == ["resolu", "66", "32"]
+
+
+def test_whitespace_of_all_kinds_separates():
+    assert tokenize("armes\u00a0nucléaires\u202fet\u2009biologiques\tx\ny") == [
+        "armes", "nucléaires", "et", "biologiques", "x", "y",
+    ]
+
+
+# --- folding --------------------------------------------------------------------------------
+
+
+def test_accents_ligatures_and_case_are_folded():
+    assert normalize("États") == "etats"
+    assert normalize("Désarmement") == "desarmement"
+    assert normalize("Œuvre") == normalize("œuvre") == normalize("oeuvre") == "oeuvre"
+    assert normalize("Æ") == "ae"
+    assert normalize("ﬁn") == "fin"
+    assert normalize("e\u0301te\u0301") == "ete"  # decomposed accents
+    assert normalize("aujourd’hui") == "aujourd'hui"
+
+
+def test_accented_and_unaccented_queries_give_the_same_terms():
+    for accented, plain in [
+        ("désarmement", "desarmement"),
+        ("États", "etats"),
+        ("nucléaires", "nucleaires"),
+        ("française", "francaise"),
+        ("œuvrer", "oeuvrer"),
+        ("armée", "armee"),
+        ("été élu", "ete elu"),
+    ]:
+        assert analyze(accented) == analyze(plain), accented
+
+
+# --- stop words and stemming ----------------------------------------------------------------
+
+
+def test_stop_words_are_removed():
+    assert analyze("le la les de des du à au aux et ou qui que il elle est sont a été") == []
+    assert analyze("Le désarmement et la non-prolifération") == ["desarm", "non", "prolifer"]
+    assert analysis.is_stopword("a") and not analysis.is_stopword("etat")
+
+
+def test_stemming_groups_inflections():
+    assert len({*analyze("française françaises français")}) == 1
+    assert len({*analyze("nucléaire nucléaires")}) == 1
+    assert len({*analyze("œuvrer Œuvre oeuvres")}) == 1
+    assert analyze("États") == analyze("état") == ["etat"]
+    assert stem("interdiction") == "interdict"
+
+
+def test_stemmer_is_snowball_3_pure_python():
+    # Snowball 3 stems "française" and "français" alike (Snowball 2 and NLTK do not).
+    assert stem("francaise") == stem("francais")
+
+
+def test_lexicon_file_is_well_formed(tmp_path):
+    lex = analysis.lexicon()
+    assert {"l", "d", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"} <= lex.elisions
+    assert lex.elisions <= lex.stopwords
+    assert all(w == normalize(w) for w in lex.stopwords)
+    bad = tmp_path / "bad.txt"
+    bad.write_text("le\ndeux mots\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="deux mots"):
+        analysis.Lexicon.load(bad)
+    with pytest.raises(ConfigError):
+        analysis.Lexicon.load(tmp_path / "missing.txt")
+
+
+# --- lunr.py integration --------------------------------------------------------------------
+
+
+TEXTS = [
+    "L’interdiction des armes chimiques.",
+    "Le Traité sur la non-prolifération des armes nucléaires (TNP) ; A/67/131.",
+    "qu’aujourd’hui, les États Membres œuvrent à la « paix »...",
+]
+
+
+def test_pipeline_on_lunr_tokenizer_equals_analyze():
+    builder = analysis.make_builder()
+    for text in TEXTS:
+        assert [str(t) for t in builder.pipeline.run(Tokenizer(text))] == analyze(text)
+        assert builder.search_pipeline.run_string(text) == analyze(text)
+
+
+def test_builder_has_no_english_defaults_and_labels_are_registered():
+    builder = analysis.make_builder()
+    assert builder.pipeline.serialize() == list(analysis.LABELS)
+    assert builder.search_pipeline.serialize() == list(analysis.LABELS)
+    for label in analysis.LABELS:
+        assert label in Pipeline.registered_functions
+    assert analysis.LABELS == ("undocs-fr-trimmer", "undocs-fr-folding", "undocs-fr-stopwords", "undocs-fr-stemmer")
+
+
+def test_index_round_trip_and_positions():
+    builder = analysis.make_builder(fields=["body"], metadata_whitelist=["position"])
+    for i, text in enumerate(TEXTS):
+        builder.add({"id": str(i), "body": text})
+    index = builder.build()
+    serialised = json.loads(json.dumps(index.serialize()))
+    assert serialised["pipeline"] == list(analysis.LABELS)
+    loaded = Index.load(serialised)
+    assert [r["ref"] for r in loaded.search("interdiction")] == ["0"]
+    assert [r["ref"] for r in loaded.search("Etats")] == ["2"]
+    assert {r["ref"] for r in loaded.search("nucleaire")} == {"1"}
+    # Positions point at the word itself in the original text (elision and punctuation excluded).
+    start, length = serialised["invertedIndex"][[t for t, _ in serialised["invertedIndex"]].index("interdict")][1]["body"]["0"]["position"][0]
+    assert TEXTS[0][start : start + length] == "interdiction"
+
+
+def test_register_on_a_pipeline():
+    pipeline = analysis.register(Pipeline())
+    assert pipeline.serialize() == list(analysis.LABELS)
+
+
+def test_analysis_json_for_the_browser():
+    data = json.loads(analysis.analysis_json())
+    assert data["labels"] == list(analysis.LABELS)
+    assert "l" in data["elisions"] and "le" in data["stopwords"]
+    assert data["stopwords"] == sorted(data["stopwords"])
+    assert analysis.ANALYSIS_JSON_PATH == "assets/analysis.json"
+
+
+# --- vendor files ---------------------------------------------------------------------------
+
+
+def test_vendor_assets_are_copied_with_licences():
+    node_modules = ROOT / "node_modules"
+    if not (node_modules / "lunr" / "lunr.js").exists():
+        pytest.skip("node_modules missing: run `npm ci`")
+    files = copy_vendor_assets(node_modules)
+    assert set(files) == set(VENDOR_FILES.values())
+    assert b"lunr" in files["assets/vendor/lunr/lunr.js"]
+    assert "assets/vendor/lunr/LICENSE" in files
+    assert "assets/vendor/multilingual-stemmer/LICENSE" in files
+    assert files["assets/vendor/multilingual-stemmer/browser/index_bg.wasm"][:4] == b"\0asm"
+
+
+def test_vendor_assets_missing_file_is_a_config_error(tmp_path):
+    with pytest.raises(ConfigError, match=r"node_modules/lunr/lunr.js missing: run `npm ci`"):
+        copy_vendor_assets(tmp_path)
+
+
+def test_package_json_pins_exact_versions():
+    package = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))
+    assert package["private"] is True
+    assert package["dependencies"] == {"lunr": "2.3.9", "multilingual-stemmer": "2.1.1"}
+    lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
+    assert lock["packages"]["node_modules/lunr"]["version"] == "2.3.9"
+    assert lock["packages"]["node_modules/multilingual-stemmer"]["version"] == "2.1.1"

@@ -1,0 +1,171 @@
+"""The data export: files, fields and types of the public contract, citations, stability."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from corpus_fixture import small_corpus, small_report
+from undocs.export import CSV_COLUMNS, FILES, export_data
+from undocs.views import build_views, short_title
+
+STR, INT, NULL, LIST, DICT = str, int, type(None), list, dict
+
+
+@pytest.fixture(scope="module")
+def files() -> dict[str, bytes]:
+    return export_data(small_corpus(), small_report())
+
+
+def load(files, path):
+    return json.loads(files[path].decode("utf-8"))
+
+
+def test_every_file_is_written_utf8_with_trailing_newline(files):
+    assert sorted(files) == sorted(f["path"] for f in FILES)
+    for path, data in files.items():
+        assert data.endswith(b"\n"), path
+        text = data.decode("utf-8")
+        if path.endswith(".json"):
+            assert "\\u" not in text  # ensure_ascii=False
+            assert text.startswith(("[\n  {", "{\n  "))
+
+
+def test_export_is_stable(files):
+    assert export_data(small_corpus(), small_report()) == files
+
+
+def test_records_have_the_documented_fields(files):
+    for spec in FILES:
+        if not spec["fields"]:
+            continue
+        data = load(files, spec["path"])
+        records = data if isinstance(data, list) else [data]
+        names = [name for name, _, _ in spec["fields"]]
+        for record in records:
+            for name in names:
+                assert name in record, (spec["path"], name)
+
+
+PARAGRAPH_TYPES = {
+    "id": (STR,), "document": (STR,), "symbol": (STR, NULL), "cite_symbol": (STR,), "part": (STR,),
+    "part_key": (STR,), "kind": (STR,), "state": (STR, NULL), "number": (INT, NULL), "seq": (INT,),
+    "label": (STR,), "citation": (STR,), "text": (STR,), "blocks": (LIST,), "url": (STR,),
+    "topics": (LIST,), "mentions": (LIST,), "source": (DICT,),
+}  # fmt: skip
+
+
+def test_paragraph_fields_are_typed(files):
+    paragraphs = load(files, "data/paragraphs.json")
+    assert len(paragraphs) == 12
+    for p in paragraphs:
+        for name, types in PARAGRAPH_TYPES.items():
+            assert isinstance(p[name], types), (p["id"], name, p[name])
+        assert set(p["source"]) == {"file", "line_start", "line_end"}
+        assert isinstance(p["source"]["line_start"], int)
+        assert p["url"] == f"documents/{p['document']}/#{p['id']}"
+        assert "\n" not in p["text"] and "  " not in p["text"]
+        assert p["kind"] in ("paragraph", "item", "closing")
+
+
+def test_paragraph_values(files):
+    by_key = {(p["document"], p["id"]): p for p in load(files, "data/paragraphs.json")}
+    norway = by_key[("a-67-131", "norvege-4")]
+    assert norway["citation"] == "A/67/131, réponse de la Norvège, § 4"
+    assert norway["label"] == "§ 4" and norway["number"] is None and norway["seq"] == 4
+    assert norway["part"] == "Norvège" and norway["part_key"] == "norvege"
+    assert norway["state"] == "norvege" and norway["symbol"] == "A/67/131"
+    assert norway["blocks"][0].startswith("Texte piégé <script>")
+    assert norway["text"] == " ".join(norway["blocks"])
+    intro = by_key[("a-67-131", "introduction-1")]
+    assert intro["citation"] == "A/67/131, Introduction, § 1" and intro["number"] == 1
+    note = by_key[("cd-2012-kazakhstan-otsc", "note-verbale-1")]
+    assert note["symbol"] is None and note["cite_symbol"] == "A/66/823-S/2012/405"
+    assert note["citation"] == "A/66/823-S/2012/405, note verbale du Kazakhstan, § 1"
+    closing = by_key[("cd-2012-kazakhstan-otsc", "declaration-3")]
+    assert closing["kind"] == "closing" and closing["state"] is None
+
+
+def test_documents(files):
+    docs = load(files, "data/documents.json")
+    assert [d["id"] for d in docs] == ["a-67-131", "cd-2012-kazakhstan-otsc"]
+    report, cd = docs
+    assert report["date"] == "2012-07-10" and report["url"] == "documents/a-67-131/"
+    assert report["paragraph_count"] == 8
+    assert report["statements"][0] == {
+        "state": "cuba", "role": "reply", "original_language": "espagnol", "date": "2012-06-05", "part": "cuba",
+    }  # fmt: skip
+    assert [p["key"] for p in report["parts"]] == ["introduction", "reponses", "cuba", "norvege"]
+    assert report["parts"][0] == {
+        "key": "introduction", "title": "Introduction", "level": 1, "number": "I", "state": None, "paragraph_count": 2,
+    }  # fmt: skip
+    assert cd["symbol"] is None and cd["other_symbols"] == ["A/66/823-S/2012/405"]
+    assert cd["cite_symbol"] == "A/66/823-S/2012/405"
+    assert cd["statements"][1]["date"] is None
+
+
+def test_states(files):
+    states = load(files, "data/states.json")
+    assert [s["id"] for s in states] == ["cuba", "kazakhstan", "norvege"]  # alphabetical by name
+    by_id = {s["id"]: s for s in states}
+    norway = by_id["norvege"]
+    assert norway["url"] == "etats/norvege/" and norway["iso3"] == "NOR"
+    assert norway["roles"] == [
+        {"document": "a-67-131", "role": "reply"},
+        {"document": "a-67-131", "role": "mentioned"},
+        {"document": "cd-2012-kazakhstan-otsc", "role": "mentioned"},
+    ]
+    assert norway["paragraph_count"] == 4 and norway["mention_count"] == 2
+    kaz = by_id["kazakhstan"]
+    assert [r["role"] for r in kaz["roles"]] == ["mentioned", "sender", "signatory"]
+    assert kaz["paragraph_count"] == 1 and kaz["mention_count"] == 1
+    cuba = by_id["cuba"]
+    assert cuba["mention_count"] == 0  # its own paragraph naming it does not count
+
+
+def test_topics(files):
+    topics = load(files, "data/topics.json")
+    assert [t["id"] for t in topics] == ["multilateralisme", "desarmement-nucleaire", "armes-classiques"]
+    nuclear = topics[1]
+    assert nuclear["paragraphs"] == ["cuba-2", "norvege-4", "declaration-2"]
+    assert nuclear["paragraph_urls"][-1] == "documents/cd-2012-kazakhstan-otsc/#declaration-2"
+    assert nuclear["unbis"] == "1004485" and nuclear["url"] == "themes/desarmement-nucleaire/"
+    assert topics[2]["unbis"] is None
+
+
+def test_report(files):
+    report = load(files, "data/report.json")
+    assert report["removals"][0] == {"file": "a-67-131.fr.txt", "line": 288, "text": "A/67/131", "reason": "en-tête de page répété"}
+    assert report["warnings"] == ["Un avertissement <em>échappé</em>."]
+
+
+def test_csv(files):
+    rows = list(csv.reader(io.StringIO(files["data/paragraphs.csv"].decode("utf-8"))))
+    assert tuple(rows[0]) == CSV_COLUMNS
+    assert len(rows) == 13
+    records = [dict(zip(rows[0], r)) for r in rows[1:]]
+    cuba = next(r for r in records if r["id"] == "cuba-2")
+    assert cuba["topics"] == "desarmement-nucleaire|multilateralisme"
+    assert cuba["mentions"] == "norvege|cuba"
+    assert cuba["number"] == "" and cuba["seq"] == "2"
+    assert cuba["source_file"] == "a-67-131.fr.txt" and cuba["source_line_start"] == "30"
+    assert cuba["citation"] == "A/67/131, réponse de Cuba, § 2"
+
+
+def test_views_are_shared_and_consistent():
+    views = build_views(small_corpus())
+    assert views.count("cuba", "multilateralisme") == 2
+    assert views.count("norvege", "armes-classiques") == 1
+    assert views.count("kazakhstan", "multilateralisme") == 0
+    assert [p.id for p in views.state_mentions["kazakhstan"]] == ["norvege-4"]
+
+
+def test_short_title():
+    long = ("Déclaration conjointe des chefs des États membres de l'Organisation du Traité de sécurité collective "
+            "– Fédération de Russie, République d'Arménie – faite à l'occasion du vingtième anniversaire")  # fmt: skip
+    assert short_title(long) == "Déclaration conjointe des chefs des États membres de l'Organisation du Traité de sécurité collective"
+    assert short_title("Note verbale*") == "Note verbale"
+    assert short_title(" ".join(["mot"] * 20)) == " ".join(["mot"] * 12) + " …"

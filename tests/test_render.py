@@ -1,0 +1,322 @@
+"""The rendered site: every page, escaping, links that resolve, anchors, citations, a11y basics."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from corpus_fixture import SCRIPT, settings, small_corpus, small_report
+from undocs import fidelity, urls
+from undocs.export import export_data
+from undocs.render import render_site, static_files
+from undocs.report import BuildReport
+
+ROOT = Path(__file__).resolve().parents[1]
+TEMPLATES = ROOT / "templates"
+STATIC = ROOT / "static"
+#: Pages written by other modules that our pages may link to.
+ELSEWHERE = {"recherche/index.html"}
+
+
+class Page(HTMLParser):
+    """Links, ids, headings and attributes of one HTML page."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.links: list[str] = []
+        self.ids: list[str] = []
+        self.headings: list[int] = []
+        self.attrs: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        self.attrs.append((tag, a))
+        if "id" in a:
+            self.ids.append(a["id"])
+        name = {"a": "href", "link": "href", "script": "src", "img": "src", "form": "action"}.get(tag)
+        if name and a.get(name) is not None and a.get("rel") != "canonical":
+            self.links.append(a[name])
+        if re.fullmatch(r"h[1-6]", tag):
+            self.headings.append(int(tag[1]))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+@pytest.fixture(scope="module")
+def site() -> dict[str, bytes]:
+    corpus, report = small_corpus(), small_report()
+    files = render_site(corpus, settings(), report, TEMPLATES)
+    return files
+
+
+@pytest.fixture(scope="module")
+def site_with_base() -> dict[str, bytes]:
+    return render_site(small_corpus(), settings("https://u.github.io/undocs/"), small_report(), TEMPLATES)
+
+
+@pytest.fixture(scope="module")
+def everything(site) -> dict[str, bytes]:
+    files = dict(site)
+    files.update(static_files(STATIC))
+    files.update(export_data(small_corpus(), small_report()))
+    return files
+
+
+def html(files, path) -> str:
+    return files[path].decode("utf-8")
+
+
+def pages(files):
+    return sorted(p for p in files if p.endswith(".html"))
+
+
+EXPECTED = [
+    "index.html",
+    "documents/index.html",
+    "documents/a-67-131/index.html",
+    "documents/cd-2012-kazakhstan-otsc/index.html",
+    "etats/index.html",
+    "etats/norvege/index.html",
+    "etats/cuba/index.html",
+    "etats/kazakhstan/index.html",
+    "themes/index.html",
+    "themes/multilateralisme/index.html",
+    "themes/desarmement-nucleaire/index.html",
+    "themes/armes-classiques/index.html",
+    "etats-themes/index.html",
+    "a-propos/index.html",
+    "404.html",
+    ".nojekyll",
+    "robots.txt",
+]
+
+
+def test_every_page_is_written(site):
+    for path in EXPECTED:
+        assert path in site, path
+    assert "sitemap.xml" not in site
+    assert not any(p.startswith(("assets/", "data/")) for p in site)
+
+
+def test_output_is_deterministic(site):
+    again = render_site(small_corpus(), settings(), small_report(), TEMPLATES)
+    assert again == site
+
+
+def test_markup_in_text_is_escaped(site):
+    for path in pages(site):
+        assert "<script>alert(1)" not in html(site, path), path
+    page = html(site, "documents/a-67-131/index.html")
+    assert "Texte piégé &lt;script&gt;alert(1)&lt;/script&gt; &amp; « guillemets »." in page
+    assert "Armes &lt;b&gt;classiques&lt;/b&gt; &amp; légères." in html(site, "themes/armes-classiques/index.html")
+    assert "Un avertissement &lt;em&gt;échappé&lt;/em&gt;." in html(site, "a-propos/index.html")
+
+
+def test_no_inline_script_style_or_handlers(site):
+    for path in pages(site):
+        text = html(site, path)
+        parsed = Page(text)
+        for tag, attrs in parsed.attrs:
+            assert "style" not in attrs, (path, tag)
+            assert not any(name.startswith("on") for name in attrs), (path, tag)
+            if tag == "script":
+                assert attrs.get("src"), (path, "inline script")
+        assert "<style" not in text, path
+        assert 'http-equiv="Content-Security-Policy"' in text
+        assert "<html lang=\"fr\">" in text
+
+
+def test_relative_links_resolve(everything):
+    checked = 0
+    for path in pages(everything):
+        parsed = Page(html(everything, path))
+        for link in parsed.links:
+            if "://" in link or link.startswith("mailto:"):
+                continue
+            assert not link.startswith("/"), (path, link)
+            target, _, fragment = link.partition("#")
+            resolved = path if not target else posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
+            assert resolved in everything or resolved in ELSEWHERE, (path, link)
+            if fragment and resolved in everything:
+                assert fragment in Page(html(everything, resolved)).ids, (path, link)
+            checked += 1
+    assert checked > 300
+
+
+def test_ids_are_unique_and_headings_in_order(site):
+    for path in pages(site):
+        parsed = Page(html(site, path))
+        assert len(parsed.ids) == len(set(parsed.ids)), path
+        assert parsed.headings.count(1) == 1, path
+        assert parsed.headings[0] == 1, path
+        for before, after in zip(parsed.headings, parsed.headings[1:]):
+            assert after <= before + 1, (path, parsed.headings)
+
+
+def test_landmarks_skip_link_breadcrumbs_and_search(site):
+    for path in pages(site):
+        text = html(site, path)
+        assert '<a class="skip-link" href="#contenu">' in text
+        assert '<main id="contenu"' in text
+        assert 'type="search" name="q"' in text
+        assert ">Rechercher</label>" in text
+    state = html(site, "etats/norvege/index.html")
+    assert '<nav class="breadcrumbs wrap" aria-label="Fil d’Ariane">' in state
+    assert 'action="../../recherche/index.html"' in state
+    assert 'href="../../assets/css/style.css"' in state
+
+
+def test_document_page_anchors_and_permalinks(site):
+    corpus = small_corpus()
+    for doc in corpus.documents:
+        page = html(site, urls.page_path(urls.document_url(doc.id)))
+        ids = Page(page).ids
+        for part in doc.parts:
+            assert part.key in ids
+            for fn in part.footnotes:
+                assert fn.id in ids
+            for p in part.paragraphs:
+                assert p.id in ids
+                assert f'<a href="#{p.id}" class="para-num' in page
+    page = html(site, "documents/a-67-131/index.html")
+    assert 'aria-label="Paragraphe 1, lien permanent">1.</a>' in page
+    assert 'aria-label="Paragraphe 4, lien permanent">§ 4</a>' in page
+    assert '<ul class="items">' in page
+    assert re.search(r'<li id="norvege-2" class="para item', page)
+    assert '<p class="statement">Original : espagnol — reçu le <time datetime="2012-06-05">5 juin 2012</time></p>' in page
+    assert '<p class="statement">Original : anglais — reçu le <time datetime="2012-06-01">1er juin 2012</time></p>' in page
+    assert '<script src="../../assets/js/cite.js" defer></script>' in page
+    assert '<details class="cite"><summary>Citer</summary>' in page.replace("\n", "")
+    assert '<p class="cite-link"><a class="cite-url" href="#norvege-4">documents/a-67-131/#norvege-4</a></p>' in page
+    assert "<h2 id=\"introduction-h\"><span class=\"part-num\">I.</span> Introduction</h2>" in page
+    assert '<h3 id="cuba-h">Cuba</h3>' in page
+
+
+def test_citations_on_pages(site):
+    report = html(site, "documents/a-67-131/index.html")
+    assert "A/67/131, réponse de la Norvège, § 4" in report
+    assert "A/67/131, Introduction, § 1" in report
+    cd = html(site, "documents/cd-2012-kazakhstan-otsc/index.html")
+    assert "A/66/823-S/2012/405, note verbale du Kazakhstan, § 1" in cd
+    assert "A/66/823-S/2012/405, Déclaration des chefs des États membres de l’Organisation du Traité de sécurité collective, § 2" in cd
+    assert "<dt>Cote CD</dt>" in cd
+    assert "inconnue (publié initialement sous la cote A/66/823-S/2012/405)" in cd
+
+
+def test_footnote_reference_and_back_link(site):
+    cd = html(site, "documents/cd-2012-kazakhstan-otsc/index.html")
+    assert '<sup class="fn-ref"><a href="#note-1" id="ref-note-1" aria-label="Note *">*</a></sup>' in cd
+    assert '<a class="fn-back" href="#ref-note-1"' in cd
+    assert '<div id="declaration-3" class="para closing"' in cd
+
+
+def test_document_text_holds_every_word_in_order(site):
+    """The fidelity check's view of the page: masthead and paragraph words, in order."""
+    for doc in small_corpus().documents:
+        page = html(site, urls.page_path(urls.document_url(doc.id)))
+        words = fidelity.page_words(page)
+        source = list(doc.masthead)
+        for part in doc.parts:
+            source.append(part.title)
+            source += [b for p in part.paragraphs for b in p.blocks]
+            source += [fn.text for fn in part.footnotes]
+        pos = 0
+        for word in re.findall(r"\w+", " ".join(source)):
+            pos = words.index(word, pos) + 1
+
+
+def test_state_page(site):
+    page = html(site, "etats/norvege/index.html")
+    assert '<section id="theme-desarmement-nucleaire"' in page
+    assert "A/67/131, réponse de la Norvège, § 4" in page
+    assert "A/67/131, réponse de Cuba, § 2" in page  # Cuba mentions Norway
+    assert "../../documents/a-67-131/index.html#norvege-4" in page
+    cuba = html(site, "etats/cuba/index.html")
+    # Cuba mentioning itself is not a mention.
+    assert "Aucun autre intervenant ne le mentionne." in cuba
+
+
+def test_matrix_links_to_state_topic_sections(site):
+    page = html(site, "etats-themes/index.html")
+    assert "<caption id=\"matrix-caption\">" in page
+    assert '<th scope="col">' in page and '<th scope="row">' in page
+    assert 'href="../etats/norvege/index.html#theme-desarmement-nucleaire"' in page
+    assert 'class="table-scroll"' in page
+    # Cuba: multilatéralisme 2, désarmement nucléaire 1, armes classiques 0
+    row = page.split('href="../etats/cuba/index.html">Cuba</a></th>', 1)[1].split("</tr>", 1)[0]
+    assert re.findall(r">(\d+)</(?:a|span|td)>", row) == ["2", "1", "0", "2"]
+
+
+def test_topic_page_groups_by_document_then_state(site):
+    page = html(site, "themes/desarmement-nucleaire/index.html")
+    assert page.index("A/67/131") < page.index("A/66/823-S/2012/405")
+    assert "<h3>Cuba</h3>" in page and "<h3>Norvège</h3>" in page
+    assert "<h3>Déclaration des chefs" in page
+    assert 'href="http://metadata.un.org/thesaurus/1004485"' in page
+
+
+def test_about_page(site, everything):
+    page = html(site, "a-propos/index.html")
+    for path in ("data/documents.json", "data/paragraphs.json", "data/paragraphs.csv",
+                 "data/states.json", "data/topics.json", "data/report.json"):  # fmt: skip
+        assert f'href="../{path}"' in page
+    assert "<code>cite_symbol</code>" in page
+    assert "12-41314" in page and "numéro de tirage" in page
+    assert "A/67/131, Introduction, § 1" in page
+
+
+def test_home_page(site):
+    page = html(site, "index.html")
+    assert 'href="documents/a-67-131/index.html"' in page
+    assert 'href="etats/norvege/index.html"' in page
+    assert 'href="themes/multilateralisme/index.html"' in page
+    assert 'action="recherche/index.html"' in page
+
+
+def test_base_url_adds_sitemap_and_canonical(site, site_with_base):
+    assert "canonical" not in html(site, "etats/index.html")
+    assert '<link rel="canonical" href="https://u.github.io/undocs/etats/">' in html(site_with_base, "etats/index.html")
+    sitemap = site_with_base["sitemap.xml"].decode()
+    assert "<loc>https://u.github.io/undocs/</loc>" in sitemap
+    assert "<loc>https://u.github.io/undocs/documents/a-67-131/</loc>" in sitemap
+    assert b"Sitemap: https://u.github.io/undocs/sitemap.xml" in site_with_base["robots.txt"]
+    cite = html(site_with_base, "documents/a-67-131/index.html")
+    assert 'href="https://u.github.io/undocs/documents/a-67-131/#norvege-4"' in cite
+
+
+def test_404_uses_absolute_links_when_the_root_is_known(site, site_with_base):
+    page = html(site_with_base, "404.html")
+    assert 'href="https://u.github.io/undocs/assets/css/style.css"' in page
+    assert '<a id="home-link" href="https://u.github.io/undocs/">Accueil</a>' in page
+    plain = html(site, "404.html")
+    assert "data-compute-root" in plain
+    assert '<script src="assets/js/404.js" defer></script>' in plain
+
+
+def test_static_files_are_copied_under_assets():
+    files = static_files(STATIC)
+    assert "assets/css/style.css" in files
+    assert "assets/js/cite.js" in files
+    assert "assets/js/404.js" in files
+    assert b"innerHTML" not in files["assets/js/cite.js"]
+
+
+def test_real_corpus_renders_and_keeps_every_word(loaded):
+    corpus, report, texts = loaded
+    files = render_site(corpus, settings(), report, TEMPLATES)
+    for doc in corpus.documents:
+        page = files[urls.page_path(urls.document_url(doc.id))].decode()
+        assert fidelity.check(doc, texts[doc.id], page) is None
+    assert "A/67/131, réponse de la Norvège, § 3" in files["documents/a-67-131/index.html"].decode()
+
+
+def test_empty_report_renders(site):
+    files = render_site(small_corpus(), settings(), BuildReport(), TEMPLATES)
+    assert "Aucun retrait." in html(files, "a-propos/index.html")

@@ -1,0 +1,303 @@
+"""Topics: data/topics.yaml is valid, terms match what they should and only that; folding."""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pytest
+
+from undocs.errors import ConfigError
+from undocs.textnorm import fold, fold_map
+from undocs.topics import TopicMatcher, load_topics
+
+ROOT = Path(__file__).resolve().parents[1]
+TOPICS = ROOT / "data" / "topics.yaml"
+UNBIS = ROOT / "data" / "unbis-disarmament-terms.tsv"
+A67 = ROOT / "seeds" / "a-67-131.fr.txt"
+CD = ROOT / "seeds" / "cd-2012-kazakhstan-otsc.fr.md"
+
+REQUIRED_TOPICS = {
+    "desarmement-nucleaire", "non-proliferation", "garanties-aiea", "armes-destruction-massive",
+    "armes-chimiques", "armes-biologiques", "essais-nucleaires", "matieres-fissiles",
+    "zones-exemptes", "missiles", "armes-classiques", "terrorisme", "criminalite-organisee",
+    "drogues", "cyber", "surete-nucleaire", "mecanisme-desarmement", "multilateralisme",
+    "nations-unies", "organisations-regionales", "conflits-regionaux", "confiance-transparence",
+    "verification", "reglement-pacifique", "securite-internationale",
+}
+
+
+@pytest.fixture(scope="module")
+def topics():
+    return load_topics(TOPICS, UNBIS)
+
+
+@pytest.fixture(scope="module")
+def matcher(topics) -> TopicMatcher:
+    return TopicMatcher(topics)
+
+
+def cd_paragraph(number: int) -> str:
+    """Paragraph ``number`` of the CSTO declaration; paragraph 7 spans a page break."""
+    text = CD.read_text(encoding="utf-8")
+    match = re.search(rf"^{number}\. (.+?)\n\n(?=\d+\. |Moscou)", text, re.M | re.S)
+    assert match, number
+    return " ".join(match.group(1).split())
+
+
+def a67_passage(start: str, end: str) -> str:
+    text = " ".join(A67.read_text(encoding="utf-8").split())
+    i = text.index(start)
+    return text[i : text.index(end, i) + len(end)]
+
+
+# --- the real data ------------------------------------------------------------------------
+
+
+def test_real_topics_load(topics):
+    ids = [t.id for t in topics]
+    assert 18 <= len(topics) <= 28
+    assert len(set(ids)) == len(ids)
+    assert REQUIRED_TOPICS <= set(ids)
+    for topic in topics:
+        assert topic.label and topic.label_en and topic.description and topic.terms
+
+
+def test_every_unbis_uri_is_in_the_tsv(topics):
+    with UNBIS.open(encoding="utf-8", newline="") as handle:
+        labels = {row["uri"]: row["fr"] for row in csv.DictReader(handle, delimiter="\t")}
+    linked = [t for t in topics if t.unbis]
+    assert len(linked) >= 15
+    for topic in linked:
+        assert topic.unbis in labels
+        assert topic.unbis_label == labels[topic.unbis]
+    by_id = {t.id: t for t in topics}
+    assert by_id["desarmement-nucleaire"].unbis_label == "DESARMEMENT NUCLEAIRE"
+    assert by_id["cyber"].unbis is None and by_id["cyber"].unbis_label is None
+
+
+def test_acronyms_are_kept_as_terms(topics):
+    by_id = {t.id: t for t in topics}
+    assert "AIEA" in by_id["garanties-aiea"].terms
+    assert {"OTSC", "CICA", "OSCE", "OTAN"} <= set(by_id["organisations-regionales"].terms)
+
+
+# --- positive examples from the seeds -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("number", "expected"),
+    [
+        (7, {"desarmement-nucleaire", "non-proliferation", "zones-exemptes",
+             "armes-destruction-massive", "multilateralisme", "maitrise-armements",
+             "securite-internationale"}),
+        (8, {"non-proliferation", "garanties-aiea"}),
+        (9, {"desarmement-nucleaire", "essais-nucleaires", "matieres-fissiles", "zones-exemptes",
+             "mecanisme-desarmement"}),
+        (12, {"armes-chimiques", "armes-biologiques", "securite-internationale"}),
+        (14, {"non-proliferation", "missiles", "organisations-regionales"}),
+        (15, {"missiles", "securite-internationale"}),
+        (20, {"terrorisme", "criminalite-organisee", "drogues", "organisations-regionales"}),
+        (21, {"surete-nucleaire", "energie-nucleaire"}),
+        (22, {"terrorisme", "drogues", "conflits-regionaux"}),
+        (25, {"conflits-regionaux", "reglement-pacifique", "organisations-regionales"}),
+        (31, {"conflits-regionaux", "reglement-pacifique"}),
+        (33, {"organisations-regionales"}),
+    ],
+)
+def test_csto_declaration(matcher, number, expected):
+    assert expected <= set(matcher.match(cd_paragraph(number)))
+
+
+def test_a67_replies(matcher):
+    spain = a67_passage("La Stratégie espagnole de sécurité", "les utiliser.")
+    expected = {"terrorisme", "criminalite-organisee", "cyber", "armes-destruction-massive"}
+    assert expected <= set(matcher.match(spain))
+    panama = a67_passage("En ce qui concerne la question du désarmement", "entre autres.")
+    expected = {"criminalite-organisee", "drogues", "terrorisme", "armes-classiques"}
+    assert expected <= set(matcher.match(panama))
+    turkmenistan = a67_passage("Le Turkménistan a ratifié", "transnationale organisée.")
+    expected = {"armes-chimiques", "armes-biologiques", "essais-nucleaires", "armes-classiques",
+                "terrorisme", "criminalite-organisee"}
+    assert expected <= set(matcher.match(turkmenistan))
+    norway = a67_passage("La Commission du désarmement des Nations Unies", "l’Assemblée générale.")
+    assert {"mecanisme-desarmement", "nations-unies"} <= set(matcher.match(norway))
+    dual_use = a67_passage("• Renforcer le contrôle des exportations", "double usage;")
+    assert matcher.match(dual_use) == ("armes-classiques",)
+
+
+# --- negative examples --------------------------------------------------------------------
+
+
+def test_security_assurances_are_not_iaea_safeguards(matcher):
+    text = cd_paragraph(7)
+    assert "garanties de sécurité" in text
+    assert "garanties-aiea" not in matcher.match(text)
+    # "sans leur fournir des garanties juridiquement contraignantes"
+    assert "garanties-aiea" not in matcher.match(cd_paragraph(15))
+
+
+def test_cica_name_is_not_a_confidence_building_measure(matcher):
+    assert "confiance-transparence" not in matcher.match(cd_paragraph(33))
+    # "accroître la confiance réciproque, la transparence"
+    assert "confiance-transparence" in matcher.match(cd_paragraph(13))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Original: anglais et russe",
+        "Moscou, le 15 mai 2012",
+        "Nous appelons la communauté internationale à faire preuve de la plus grande retenue.",
+        "la fourniture de garanties de sécurité et leur respect",
+        "l'onu",  # acronyms are case-sensitive
+        "la Cica",
+        "les missionnaires",  # not "missile*"
+        "un essai clinique nucléaire",
+    ],
+)
+def test_no_topic(matcher, text):
+    assert matcher.match(text) == ()
+
+
+def test_plain_security_and_nuclear_weapons_are_not_enough(matcher):
+    text = "En matière de sécurité, quelques difficultés demeurent"
+    assert "securite-internationale" not in matcher.match(text)
+    assert "desarmement-nucleaire" not in matcher.match(
+        "un traité interdisant la production de matières fissiles pour les armes nucléaires"
+    )
+
+
+# --- matching semantics -------------------------------------------------------------------
+
+
+def test_case_and_accent_insensitive(matcher):
+    assert matcher.match("LA SURETE NUCLEAIRE") == ("surete-nucleaire",)
+    assert matcher.match("la sûreté\n  nucléaire") == ("surete-nucleaire",)
+    assert matcher.match("Cyberattaques") == ("cyber",)
+
+
+def test_hyphen_broken_by_a_line_break(matcher):
+    assert "non-proliferation" in matcher.match("des mécanismes internationaux de non-\nprolifération")
+
+
+def test_prefix_terms(matcher):
+    assert matcher.match("les organisations terroristes") == ("terrorisme",)
+    assert matcher.match("le terrorisme international") == ("terrorisme",)
+    assert matcher.match("le trafic illicites d’armes à feu") == ("armes-classiques",)
+
+
+def test_acronyms_case_sensitive_with_apostrophe_boundary(matcher):
+    assert matcher.match("le rôle de l’OTAN") == ("organisations-regionales",)
+    assert matcher.match("l'AIEA") == ("garanties-aiea",)
+    assert matcher.match("le TNP") == ("non-proliferation",)
+
+
+def test_match_follows_yaml_order(matcher, topics):
+    order = [t.id for t in topics]
+    found = matcher.match("Le terrorisme et le désarmement nucléaire, selon l'ONU.")
+    assert found == tuple(sorted(found, key=order.index))
+    assert set(found) == {"terrorisme", "desarmement-nucleaire", "nations-unies"}
+
+
+def test_spans_are_offsets_into_the_original_text(matcher):
+    text = "La mise en œuvre de la su\u0302rete\u0301 nucléaire et l’AIEA."
+    spans = matcher.spans(text)
+    assert [(text[s:e], t) for s, e, t in spans] == [
+        ("su\u0302rete\u0301 nucléaire", "surete-nucleaire"),
+        ("AIEA", "garanties-aiea"),
+    ]
+
+
+def test_term_in_two_topics_gives_two_spans(matcher):
+    text = "une zone exempte d'armes de destruction massive au Moyen-Orient"
+    spans = matcher.spans(text)
+    assert {t for _, _, t in spans} == {"armes-destruction-massive", "zones-exemptes"}
+    assert len({(s, e) for s, e, _ in spans}) == 1
+
+
+# --- textnorm -----------------------------------------------------------------------------
+
+
+def test_fold():
+    assert fold("Sûreté NUCLÉAIRE") == "surete nucleaire"
+    assert fold("l’œuvre Æ") == "l'oeuvre ae"
+    assert fold("e\u0301") == "e"
+
+
+def test_fold_map_points_back_into_the_text():
+    text = "Œuvre de\u0301j\u00e0"
+    folded, origin = fold_map(text, lower=False)
+    assert folded == "OEuvre deja"
+    assert len(origin) == len(folded) + 1 and origin[-1] == len(text)
+    start = folded.index("deja")
+    assert text[origin[start] : origin[start + 4]] == "de\u0301j\u00e0"
+
+
+# --- errors -------------------------------------------------------------------------------
+
+GOOD = """\
+- id: terrorisme
+  label: Terrorisme
+  label_en: Terrorism
+  description: La lutte contre le terrorisme.
+  unbis: http://metadata.un.org/thesaurus/1006475
+  terms: [terroris*]
+  acronyms: [CTC]
+"""
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "topics.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_minimal_file_loads(tmp_path):
+    (topic,) = load_topics(write(tmp_path, GOOD), UNBIS)
+    assert topic.terms == ("terroris*", "CTC")
+    assert topic.unbis_label == "TERRORISME"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "fragment"),
+    [
+        ("1006475", "9999999", "UNBIS"),
+        ("  terms: [terroris*]\n", "", "missing field(s): terms"),
+        ("terms: [terroris*]", "terms: []", "missing field(s): terms"),
+        ("terms: [terroris*]", "terms: [TERRORISME]", "acronyms"),
+        ("acronyms: [CTC]", "acronyms: [Ctc]", "acronym"),
+        ("terms: [terroris*]", "terms: ['*terror']", "term"),
+        ("terms: [terroris*]", "terms: [terrorisme, Terrorisme]", "twice"),
+        ("  label_en: Terrorism\n", "  label_en: Terrorism\n  colour: red\n", "unknown"),
+    ],
+)
+def test_invalid_entries(tmp_path, old, new, fragment):
+    path = write(tmp_path, GOOD.replace(old, new))
+    with pytest.raises(ConfigError) as info:
+        load_topics(path, UNBIS)
+    assert fragment in info.value.message
+    assert info.value.path == str(path)
+    assert info.value.line == 1
+
+
+def test_duplicate_id_names_the_second_entry(tmp_path):
+    path = write(tmp_path, GOOD + "\n" + GOOD)
+    with pytest.raises(ConfigError, match="duplicate id") as info:
+        load_topics(path, UNBIS)
+    assert info.value.line == 9
+
+
+def test_malformed_yaml(tmp_path):
+    path = write(tmp_path, "- id: x\n  terms: [a\n")
+    with pytest.raises(ConfigError) as info:
+        load_topics(path, UNBIS)
+    assert str(path) in str(info.value)
+
+
+def test_missing_tsv(tmp_path):
+    missing = tmp_path / "nope.tsv"
+    with pytest.raises(ConfigError) as info:
+        load_topics(write(tmp_path, GOOD), missing)
+    assert info.value.path == str(missing)
