@@ -114,7 +114,7 @@ def test_markup_in_text_is_escaped(site):
     for path in pages(site):
         assert "<script>alert(1)" not in html(site, path), path
     page = html(site, "documents/a-67-131/index.html")
-    assert "Texte piégé &lt;script&gt;alert(1)&lt;/script&gt; &amp; « guillemets »." in page
+    assert SCRIPT.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") in page
     assert "Armes &lt;b&gt;classiques&lt;/b&gt; &amp; légères." in html(site, "themes/armes-classiques/index.html")
     assert "Un avertissement &lt;em&gt;échappé&lt;/em&gt;." in html(site, "a-propos/index.html")
 

@@ -27,7 +27,7 @@ FILES: tuple[dict[str, Any], ...] = (
             ("other_symbols", "liste de textes", "Autres cotes sous lesquelles le texte a été publié."),
             ("cite_symbol", "texte", "Cote à citer : la cote propre, sinon la première autre cote."),
             ("title", "texte", "Titre du document."),
-            ("date", "date ISO", "Date du document (AAAA-MM-JJ)."),
+            ("date", "date ISO", "Date du document : AAAA-MM-JJ, ou AAAA-MM, ou AAAA quand seule l’année est connue."),
             ("body", "texte", "Organe (ex. « Assemblée générale »)."),
             ("language", "texte", "Langue de cette version (code ISO 639-1)."),
             ("original_languages", "liste de textes", "Langue(s) originale(s) du texte."),

@@ -24,6 +24,7 @@ from .sources import discover
 from .states import Gazetteer, load_states
 from .topics import TopicMatcher, load_topics
 from .urls import document_url
+from .views import build_views
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,8 @@ def build(options: Options) -> Summary:
     check_target(options.out, protected)
     settings = load_settings(options.data / "site.yaml", options.base_url)
     corpus, report, texts = load_corpus(options.seeds, options.data, options.strict)
-    files = render_site(corpus, settings, report, options.templates)
+    views = build_views(corpus)
+    files = render_site(corpus, settings, report, options.templates, views=views)
     warnings = list(report.warnings)
     for document in corpus.documents:
         page = files[document_url(document.id) + "index.html"].decode("utf-8")
@@ -95,7 +97,7 @@ def build(options: Options) -> Summary:
             raise FidelityError(f"the word {loss.word!r} of the source is missing from its page", loss.file, loss.line)
         if loss:
             warnings.append(str(loss))
-    files.update(export_data(corpus, report))
+    files.update(export_data(corpus, report, views=views))
     files.update(static_files(options.static))
     write_site(files, options.out, protected)
     return Summary(

@@ -7,11 +7,13 @@ installs them into ``node_modules/``, and the build copies the files listed in
 In the search page, load them in this order (see the comment at the top of
 ``static/js/analysis.js``):
 
-1. ``assets/vendor/lunr/lunr.js`` -- classic ``<script>``;
+1. ``assets/vendor/lunr/lunr.min.js`` -- classic ``<script>`` (``lunr.js``, the same code
+   unminified, is copied too, for reading);
 2. ``assets/js/analysis.js`` (ours, from ``static/js/``) -- classic ``<script>``;
-3. ``undocsAnalysis.load(...)``, which imports ``assets/vendor/multilingual-stemmer/index.browser.js``
-   (an ES module that imports its siblings and fetches ``browser/index_bg.wasm``) and fetches
-   ``assets/analysis.json`` (written by the build from :func:`undocs.analysis.analysis_json`).
+3. ``undocsAnalysis.load(...)``, which imports ``assets/vendor/orama-stemmers/fr.js`` (a
+   self-contained ES module exporting ``stemmer(word)``: Snowball French in plain JavaScript, no
+   WebAssembly, so a strict ``script-src 'self'`` CSP suffices) and fetches ``assets/analysis.json``
+   (written by the build from :func:`undocs.analysis.analysis_json`).
 """
 
 from __future__ import annotations
@@ -22,26 +24,14 @@ from .errors import ConfigError
 
 __all__ = ["VENDOR_FILES", "copy_vendor_assets"]
 
-_STEMMER = "multilingual-stemmer"
-_STEMMER_DIST = [
-    # The ES-module graph of the package's browser entry point ("exports" -> "browser").
-    "index.browser.js",
-    "stemmer.browser.js",
-    "languages.browser.js",
-    "wasm.browser.js",
-    "iso-map.js",
-    "browser/index.js",
-    "browser/index_bg.wasm",
-]
-
 #: Source path under ``node_modules/`` -> destination path in the site.
 VENDOR_FILES: dict[str, str] = {
     "lunr/lunr.js": "assets/vendor/lunr/lunr.js",
+    "lunr/lunr.min.js": "assets/vendor/lunr/lunr.min.js",
     "lunr/LICENSE": "assets/vendor/lunr/LICENSE",
-    **{f"{_STEMMER}/dist/{name}": f"assets/vendor/{_STEMMER}/{name}" for name in _STEMMER_DIST},
-    f"{_STEMMER}/LICENSE": f"assets/vendor/{_STEMMER}/LICENSE",
-    # The package's licence section: MIT, based on rust-stemmers (MIT) and Snowball (BSD-3-Clause).
-    f"{_STEMMER}/README.md": f"assets/vendor/{_STEMMER}/README.md",
+    # Snowball French compiled to plain JavaScript (Apache-2.0; Snowball itself is BSD-3-Clause).
+    "@orama/stemmers/dist/fr.js": "assets/vendor/orama-stemmers/fr.js",
+    "@orama/stemmers/LICENSE.md": "assets/vendor/orama-stemmers/LICENSE.md",
 }
 
 

@@ -70,13 +70,20 @@ def iso(d: date | str | None) -> str | None:
 
 
 def french_date(d: date | str | None) -> str:
-    """``5 juin 2012``; the first of the month is ``1er juin 2012``, as UN documents write it."""
+    """``5 juin 2012``; the first of the month is ``1er juin 2012``, as UN documents write it.
+
+    A partial ISO date (``2012``, ``2012-09``) gives ``2012``, ``septembre 2012``.
+    """
+    if d is None:
+        return ""
     parsed = as_date(d)
     if parsed is None:
-        return str(d) if d is not None else ""
-    d = parsed
-    day = "1er" if d.day == 1 else str(d.day)
-    return f"{day} {MONTHS[d.month - 1]} {d.year}"
+        pieces = str(d).split("-")
+        if len(pieces) == 2 and pieces[1].isdigit() and 1 <= int(pieces[1]) <= 12:
+            return f"{MONTHS[int(pieces[1]) - 1]} {pieces[0]}"
+        return str(d)
+    day = "1er" if parsed.day == 1 else str(parsed.day)
+    return f"{day} {MONTHS[parsed.month - 1]} {parsed.year}"
 
 
 def language_name(code: str | None) -> str:
