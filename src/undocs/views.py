@@ -183,8 +183,8 @@ class Views:
     citations: dict[PKey, str]
     state_roles: dict[str, tuple[Role, ...]]
     state_statements: dict[str, tuple[StatementRef, ...]]
-    state_paragraphs: dict[str, tuple[Paragraph, ...]]  # paragraphs the state speaks in
-    state_mentions: dict[str, tuple[Paragraph, ...]]  # paragraphs of others naming it
+    state_paragraphs: dict[str, tuple[Paragraph, ...]]  # paragraphs of parts the state speaks in
+    state_mentions: dict[str, tuple[Paragraph, ...]]  # paragraphs naming it, but for its own reply or note
     topic_paragraphs: dict[str, tuple[Paragraph, ...]]
     state_topic_paragraphs: dict[tuple[str, str], tuple[Paragraph, ...]]
 
@@ -251,22 +251,27 @@ def build_views(corpus: Corpus) -> Views:
                 if st.state in states:
                     roles[st.state].add((doc.id, st.role))
                     statements[st.state].append(StatementRef(doc.id, part.key, st))
+            # Every state speaking in a part (replying, sending, signing) speaks its paragraphs:
+            # the six signatories of a declaration each "say" all of it.
+            speakers = tuple(dict.fromkeys(st.state for st in part.statements if st.state in states))
             for p in part.paragraphs:
                 key = pkey(p)
                 paragraphs.append(p)
                 parts[key] = part
                 citations[key] = citation(doc, part, p, states)
-                if p.state in states:
-                    speaking[p.state].append(p)
+                for s in speakers:
+                    speaking[s].append(p)
                 for m in dict.fromkeys(p.mentions):
-                    if m in states and m != p.state:
+                    # A reply naming its own state is no mention; a declaration singling out
+                    # one of its signatories ("l'initiative de la Fédération de Russie") is.
+                    if m in states and m != part.state:
                         mentioned[m].append(p)
                         roles[m].add((doc.id, "mentioned"))
                 for t in dict.fromkeys(p.topics):
                     if t in topics:
                         by_topic[t].append(p)
-                        if p.state in states:
-                            by_state_topic.setdefault((p.state, t), []).append(p)
+                        for s in speakers:
+                            by_state_topic.setdefault((s, t), []).append(p)
 
     def role_sort(r: tuple[str, str]) -> tuple[int, int, str]:
         return (doc_order[r[0]], role_order.get(r[1], len(ROLES)), r[1])
