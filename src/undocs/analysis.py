@@ -20,10 +20,11 @@ The steps, in order (each one a Lunr pipeline function, same label on both sides
    ``oe``, ``æ`` -> ``ae``, every apostrophe -> ``'``; any character that is not a word character or
    ``'`` is dropped.
 3. ``undocs-fr-stopwords`` -- folded stop words of ``data/stopwords-fr.txt`` are removed.
-4. ``undocs-fr-stemmer`` -- Snowball French (Snowball 3.x) on the *folded* term: Python package
-   ``snowballstemmer`` (its pure-Python ``FrenchStemmer``, never PyStemmer, whose C library may be
-   another Snowball version) and, in the browser, npm package ``multilingual-stemmer`` (the same
-   Snowball 3.1.1 algorithms compiled to WebAssembly). Stemming after folding means that a query
+4. ``undocs-fr-stemmer`` -- Snowball French on the *folded* term: Python package
+   ``snowballstemmer`` 2.2.0, pinned exactly (its pure-Python ``FrenchStemmer``, never PyStemmer,
+   whose C library may be another Snowball version) and, in the browser, ``dist/fr.js`` of npm
+   package ``@orama/stemmers`` 3.1.18 (the same algorithm in plain JavaScript, 11 KB, no
+   WebAssembly). Stemming after folding means that a query
    typed without accents gives exactly the same terms as the accented text.
 
 lunr.py cannot take another tokenizer (``Builder.add`` calls its own ``Tokenizer``, which splits
@@ -216,7 +217,7 @@ def normalize(term: str) -> str:
 @functools.cache
 def _french_stemmer() -> Any:
     # The pure-Python class on purpose: ``snowballstemmer.stemmer()`` would silently use
-    # PyStemmer when installed, whose bundled Snowball may differ from multilingual-stemmer's.
+    # PyStemmer when installed, whose bundled Snowball may differ from @orama/stemmers' fr.js.
     from snowballstemmer.french_stemmer import FrenchStemmer
 
     return FrenchStemmer()
@@ -338,7 +339,7 @@ def analysis_data() -> dict[str, Any]:
     return {
         "version": ANALYSIS_VERSION,
         "labels": list(LABELS),
-        "stemmer": "snowball-3-french",
+        "stemmer": "snowball-french-2.2",
         "elisions": sorted(lex.elisions),
         "stopwords": sorted(lex.stopwords),
     }

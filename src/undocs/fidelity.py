@@ -9,6 +9,7 @@ words (headings, permalinks, "Citer"): the source's words must be a subsequence 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -66,16 +67,30 @@ def page_words(html: str) -> list[str]:
 
 
 def check(document: Document, source_text: str, html: str) -> Loss | None:
-    """Return the first lost word of ``document``'s source, or None when every word is there."""
+    """Return the first lost word of ``document``'s source, or None when every word is there.
+
+    A footnote is shown at the end of its part, wherever the source put it (at the foot of a
+    page, maybe before the rest of the part): its words must be on the page in their own
+    order, and the rest of the source in its order, around them.
+    """
     removed = {r.line for r in document.removals}
-    words = page_words(html)
-    position = 0
-    for number, line in enumerate(source_text.split("\n"), start=1):
-        if number in removed:
-            continue
-        for word in _WORD.findall(line):
-            try:
-                position = words.index(word, position) + 1
-            except ValueError:
-                return Loss(document.source_file, number, word)
+    notes = [
+        range(note.source.line_start, note.source.line_end + 1)
+        for part in document.parts for note in part.footnotes
+    ]
+    in_notes = {number for lines in notes for number in lines}
+    where: dict[str, list[int]] = {}  # each word of the page -> its positions, in order
+    for index, word in enumerate(page_words(html)):
+        where.setdefault(word, []).append(index)
+    lines = source_text.split("\n")
+    main = [(n, line) for n, line in enumerate(lines, start=1) if n not in removed and n not in in_notes]
+    for sequence in [main] + [[(n, lines[n - 1]) for n in note if n <= len(lines)] for note in notes]:
+        position = 0
+        for number, line in sequence:
+            for word in _WORD.findall(line):
+                positions = where.get(word, ())
+                found = bisect_left(positions, position)
+                if found == len(positions):
+                    return Loss(document.source_file, number, word)
+                position = positions[found] + 1
     return None

@@ -20,16 +20,31 @@ MARKER_TEXT = b"This folder is the output of an undocs build; the next build rep
 
 
 def check_target(out: Path, protected: tuple[Path, ...] = ()) -> None:
-    """Refuse an output folder that a build must not replace (before any work is done)."""
+    """Refuse an output folder that a build must not replace (before any work is done).
+
+    Refused: a ``protected`` folder (the project's sources) or a folder that contains one, the
+    home directory or a folder that contains it, a file, and a non-empty folder without the
+    marker of a previous build.
+    """
     out = out.resolve()
     for path in protected:
         path = path.resolve()
         if out == path or out in path.parents:
             raise OutputError(f"refusing to write the site over {path} (it holds the project's sources)", out)
+    home = _home()
+    if home is not None and (out == home or out in home.parents):
+        raise OutputError(f"refusing to write the site over the home directory {home}", out)
     if out.exists() and not out.is_dir():
         raise OutputError("exists and is not a folder", out)
     if out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file():
         raise OutputError(f"refusing to replace a folder that is not a previous build output (no {MARKER} in it)", out)
+
+
+def _home() -> Path | None:
+    try:
+        return Path.home().resolve()
+    except (KeyError, RuntimeError, OSError):  # no HOME and no passwd entry
+        return None
 
 
 def _safe_relative(name: str) -> PurePosixPath:
@@ -56,8 +71,13 @@ def write_site(files: dict[str, bytes], out: Path, protected: tuple[Path, ...] =
             old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
             old.rmdir()
             out.rename(old)
-            staging.rename(out)
-            shutil.rmtree(old)
+            try:
+                staging.rename(out)
+            except BaseException:
+                old.rename(out)  # put the previous site back before reporting the failure
+                raise
+            # The new site is in place: failing to delete the old one is not a failed build.
+            shutil.rmtree(old, ignore_errors=True)
         else:
             staging.rename(out)
     except BaseException:

@@ -10,32 +10,35 @@
  *                        prefixes l’ d’ qu’ jusqu’ ... cut off); may split one token into several
  *   undocs-fr-folding    lower case, NFKD, no accents, œ -> oe, æ -> ae, apostrophes -> '
  *   undocs-fr-stopwords  drop the stop words of data/stopwords-fr.txt
- *   undocs-fr-stemmer    Snowball 3 French (npm multilingual-stemmer; Python snowballstemmer)
+ *   undocs-fr-stemmer    Snowball French (npm @orama/stemmers dist/fr.js; Python snowballstemmer
+ *                        2.2.0, the same algorithm version)
  *
  * LOADING, in this order (paths are those written by the build):
  *
- *   1. assets/vendor/lunr/lunr.js                          classic <script>, defines `lunr`
+ *   1. assets/vendor/lunr/lunr.min.js                      classic <script>, defines `lunr`
  *   2. this file (analysis.js)                              classic <script>, defines
  *                                                           `undocsAnalysis` and registers the
  *                                                           four labels on lunr.Pipeline
  *   3. undocsAnalysis.load({...}) — returns a Promise; it fetches assets/analysis.json (stop
  *      words and elisions, written by the build from data/stopwords-fr.txt) and imports the
- *      stemmer, an ES module + WebAssembly, assets/vendor/multilingual-stemmer/index.browser.js
- *      (needs http(s)://, not file://). Only once it has resolved:
+ *      stemmer, a self-contained ES module in plain JavaScript exporting `stemmer(word)`,
+ *      assets/vendor/orama-stemmers/fr.js (a same-origin dynamic import(): allowed by the CSP
+ *      `script-src 'self'`, no WebAssembly; needs http(s)://, not file://). Only once it has
+ *      resolved:
  *   4. lunr.Index.load(serialisedIndex), then undocsAnalysis.search(index, text) (or
  *      index.query(...) with undocsAnalysis.queryTerms(text)).
  *
- *   <script src="assets/vendor/lunr/lunr.js"></script>
+ *   <script src="assets/vendor/lunr/lunr.min.js"></script>
  *   <script src="assets/js/analysis.js"></script>
- *   <script>
- *     undocsAnalysis.load({
- *       dataUrl: "assets/analysis.json",
- *       stemmerUrl: "assets/vendor/multilingual-stemmer/index.browser.js"
- *     }).then(function (analysis) {
- *       return fetch("assets/search-index.json").then(function (r) { return r.json(); })
- *         .then(function (json) { var index = lunr.Index.load(json); ... analysis.search(index, "l’interdiction"); });
- *     });
- *   </script>
+ *   <script src="assets/js/search.js"></script>   (no inline script: the CSP forbids it)
+ *
+ *   // in search.js:
+ *   undocsAnalysis.load({
+ *     dataUrl: "assets/analysis.json",
+ *     stemmerUrl: "assets/vendor/orama-stemmers/fr.js"
+ *   }).then(function (analysis) {
+ *     // only now: lunr.Index.load(serialisedIndex), then analysis.search(index, text)
+ *   });
  *
  * Relative URLs are resolved against document.baseURI. Under Node (tests), require() this file:
  * it requires "lunr" itself; call configure({stopwords, elisions, stem}) or load({data, stemmerUrl}).
@@ -229,9 +232,9 @@
         });
     var stemPromise = typeof opts.stem === "function"
       ? Promise.resolve(opts.stem)
-      : import(absolute(opts.stemmerUrl || "assets/vendor/multilingual-stemmer/index.browser.js")).then(function (module) {
-          if (typeof module.french !== "function") throw new Error("undocsAnalysis: the stemmer module has no `french` export");
-          return module.french;
+      : import(absolute(opts.stemmerUrl || "assets/vendor/orama-stemmers/fr.js")).then(function (module) {
+          if (typeof module.stemmer !== "function") throw new Error("undocsAnalysis: the stemmer module has no `stemmer` export");
+          return module.stemmer;
         });
     state.loading = Promise.all([dataPromise, stemPromise]).then(function (results) {
       var data = results[0];

@@ -9,7 +9,7 @@
 //          "normalize": [string...], "search": [[ref...]...], "labels": [...]}
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import path from "node:path";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -18,8 +18,10 @@ const lunr = require("lunr");
 const analysis = require(path.join(root, "static", "js", "analysis.js"));
 
 const input = JSON.parse(readFileSync(process.argv[2], "utf8"));
-// The same loader the browser uses, minus fetch: data given inline, stemmer imported from npm.
-await analysis.load({ data: input.data, stemmerUrl: "multilingual-stemmer" });
+// The same loader the browser uses, minus fetch: data given inline, and the very file the build
+// copies to assets/vendor/orama-stemmers/fr.js (the package's "exports" map hides dist/).
+const stemmerFile = path.join(root, "node_modules", "@orama", "stemmers", "dist", "fr.js");
+await analysis.load({ data: input.data, stemmerUrl: pathToFileURL(stemmerFile).href });
 
 const pipeline = analysis.useOn(new lunr.Pipeline());
 const out = { labels: analysis.LABELS, tokens: [], analyze: [], pipeline: [], normalize: [], search: [] };

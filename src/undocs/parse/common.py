@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import date
 
 from ..errors import SourceError
 from ..model import Footnote, Paragraph, Part, SourceSpan, Statement
@@ -35,6 +36,26 @@ class ParaDraft:
     line_start: int
     line_end: int
     footnote_refs: list[str] = field(default_factory=list)
+    #: Text continuing the last block (tails cut by page breaks), joined once by ``text_blocks``
+    #: so that a paragraph continued across thousands of pages costs linear time.
+    tail: list[str] = field(default_factory=list)
+
+    def continue_last(self, text: str, line_end: int) -> None:
+        """Join ``text`` (one re-flowed line) to the last block, as ``join_lines`` would."""
+        self.line_end = line_end
+        if not text:
+            return
+        last = self.tail[-1] if self.tail else self.blocks[-1]
+        if last and not ends_split_word(last):
+            self.tail.append(" ")
+        self.tail.append(text)
+
+    def text_blocks(self) -> list[str]:
+        """The blocks, with any pending continuation joined to the last one."""
+        if self.tail:
+            self.blocks[-1] += "".join(self.tail)
+            self.tail.clear()
+        return self.blocks
 
 
 @dataclass
@@ -50,24 +71,38 @@ class PartDraft:
     key: str | None = None  # set when the key is known (a state's id, a sidecar override)
 
 
+def finish(drafts: list[PartDraft]) -> list[PartDraft]:
+    """Join every paragraph's pending continuations: what a parser returns is complete."""
+    for draft in drafts:
+        for para in draft.paragraphs:
+            para.text_blocks()
+    return drafts
+
+
 def join_lines(lines: list[str]) -> str:
     """Re-flow hard-wrapped lines into one line of single spaces.
 
     A line that ends with a letter and a hyphen ("non-", "elle-") continues a word that the
     extraction split at a real hyphen: it is re-joined *with* the hyphen and no space.
+    Pieces are collected in a list and joined once, and only the end of the text so far is
+    looked at, so a paragraph of many lines costs linear time.
     """
-    out = ""
+    pieces: list[str] = []
+    last = ""
     for raw in lines:
         line = _SPACES.sub(" ", raw.strip())
         if not line:
             continue
-        if not out:
-            out = line
-        elif _WORD_END_HYPHEN.search(out):
-            out += line
-        else:
-            out += " " + line
-    return out
+        if pieces and not ends_split_word(last):
+            pieces.append(" ")
+        pieces.append(line)
+        last = line
+    return "".join(pieces)
+
+
+def ends_split_word(text: str) -> bool:
+    """True when ``text`` ends with a letter and a hyphen: a word split at a real hyphen."""
+    return _WORD_END_HYPHEN.match(text, max(len(text) - 2, 0)) is not None
 
 
 def starts_lowercase(text: str) -> bool:
@@ -94,7 +129,10 @@ def parse_french_date(text: str, path: str, line: int) -> str:
     if not m or month is None:
         raise SourceError(f"cannot read the date {text.strip()!r} (expected e.g. '5 juin 2012')", path, line)
     day = 1 if m.group("day") == "1er" else int(m.group("day"))
-    return f"{int(m.group('year')):04d}-{month:02d}-{day:02d}"
+    try:
+        return date(int(m.group("year")), month, day).isoformat()
+    except ValueError:
+        raise SourceError(f"the date {text.strip()!r} does not exist", path, line) from None
 
 
 def assemble(drafts: list[PartDraft], doc_id: str, file: str) -> tuple[Part, ...]:
@@ -105,14 +143,16 @@ def assemble(drafts: list[PartDraft], doc_id: str, file: str) -> tuple[Part, ...
     ``<key>-<ordinal>`` in an unnumbered part, ``<key>-cloture`` for a place-and-date line.
     """
     used: set[str] = set()
+    next_suffix: dict[str, int] = {}  # where to resume numbering a repeated key (linear time)
     parts: list[Part] = []
     for index, draft in enumerate(drafts, start=1):
         base = draft.key or slug(draft.title, max_words=3) or f"partie-{index}"
         key = base
-        n = 2
+        n = next_suffix.get(base, 2)
         while key in used:
             key = f"{base}-{n}"
             n += 1
+        next_suffix[base] = n
         used.add(key)
         single = draft.statements[0].state if len(draft.statements) == 1 else None
         numbered = any(p.number is not None for p in draft.paragraphs)
@@ -134,7 +174,7 @@ def assemble(drafts: list[PartDraft], doc_id: str, file: str) -> tuple[Part, ...
             paragraphs.append(
                 Paragraph(
                     id=pid, document=doc_id, part=key, kind=para.kind, seq=seq, number=para.number,
-                    blocks=tuple(para.blocks), source=SourceSpan(file, para.line_start, para.line_end),
+                    blocks=tuple(para.text_blocks()), source=SourceSpan(file, para.line_start, para.line_end),
                     state=single, footnote_refs=tuple(para.footnote_refs),
                 )
             )

@@ -27,10 +27,10 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from ..model import Footnote, SourceSpan
-from .common import MONTHS, PartDraft, ParaDraft, join_lines, starts_lowercase
+from .common import MONTHS, PartDraft, ParaDraft, finish, join_lines, starts_lowercase
 
 _FOOTNOTE = re.compile(r"^(\*{1,3}|†{1,3})\s+(\S.*)$", re.S)
-_TRAILING_MARKER = re.compile(r"\s*(\*{1,3}|†{1,3})$")
+_TRAILING_MARKER = re.compile(r"(\*{1,3}|†{1,3})$")
 _CLOSING = re.compile(
     r"^[A-ZÀ-ÖØ-Ý][^,.;:]{1,40}, le (?:1er|\d{1,2}) (?:" + "|".join(MONTHS) + r") \d{4}\.?$"
 )
@@ -62,8 +62,13 @@ def _is_bold_paragraph(token: Token) -> bool:
 
 def _split_marker(text: str) -> tuple[str, str | None, str]:
     """Split a trailing footnote marker off ``text``: (text, marker, the exact suffix removed)."""
+    # The spaces before the marker are stripped in Python: ``\s*`` in front of the pattern
+    # made ``search`` backtrack in quadratic time over a long run of (no-break) spaces.
     m = _TRAILING_MARKER.search(text)
-    return (text[: m.start()], m.group(1), m.group()) if m else (text, None, "")
+    if not m:
+        return text, None, ""
+    kept = text[: m.start()].rstrip()
+    return kept, m.group(1), text[len(kept):]
 
 
 def parse_markdown(text: str, file: str) -> MarkdownResult:
@@ -74,13 +79,22 @@ def parse_markdown(text: str, file: str) -> MarkdownResult:
     in_masthead = False
     after_rule = False
     pending_refs: dict[str, tuple[PartDraft, ParaDraft | None, str]] = {}
-    number: int | None = None  # number of the list item being read, if any
-    item_first_block = False
+    #: Open list items, innermost last: [number (None for "-"), line, first block not read yet].
+    items: list[list] = []
 
     def current_part(line: int) -> PartDraft:
         if not drafts:
             drafts.append(PartDraft(title="", level=1, line=line))
         return drafts[-1]
+
+    def close_empty_item() -> None:
+        # A numbered item with no text of its own ("3." alone, or "3. 4." read as a list in a
+        # list) still prints its number: it is kept as an empty numbered paragraph.
+        if items and items[-1][2]:
+            items[-1][2] = False
+            if items[-1][0] is not None:
+                line = items[-1][1]
+                current_part(line).paragraphs.append(ParaDraft("paragraph", items[-1][0], [""], line, line))
 
     for i, tok in enumerate(tokens):
         if tok.type == "hr":
@@ -96,20 +110,27 @@ def parse_markdown(text: str, file: str) -> MarkdownResult:
                 in_masthead = True
             else:
                 in_masthead = False
-                _open_part(drafts, title, min(int(tok.tag[1]) - 1, 2), line, pending_refs)
+                # A second "#" heading is a top section like "##" (parts have levels 1 and 2).
+                _open_part(drafts, title, min(max(int(tok.tag[1]) - 1, 1), 2), line, pending_refs)
             after_rule = False
             continue
         if tok.type == "list_item_open":
-            number = int(tok.info) if tok.info.isdigit() else None
-            item_first_block = True
+            close_empty_item()
+            items.append([int(tok.info) if tok.info.isdecimal() else None, tok.map[0] + 1 if tok.map else 1, True])
             continue
         if tok.type == "list_item_close":
-            number = None
+            close_empty_item()
+            items.pop()
             continue
-        if tok.type != "inline" or tokens[i - 1].type != "paragraph_open":
+        if tok.type in ("code_block", "fence"):
+            # Indented or fenced "code" is an accident of conversion (a line indented by four
+            # spaces or a tab): it is read as a paragraph, verbatim, so that no word is lost.
+            lines = ([tok.info] if tok.info else []) + tok.content.split("\n")
+        elif tok.type == "inline" and i > 0 and tokens[i - 1].type == "paragraph_open":
+            lines = _inline_lines(tok)
+        else:
             continue
         start, end = (tok.map[0] + 1, tok.map[1]) if tok.map else (1, 1)
-        lines = _inline_lines(tok)
         body = join_lines(lines)
         if in_masthead:
             masthead.extend(line.strip() for line in lines if line.strip())
@@ -122,26 +143,26 @@ def parse_markdown(text: str, file: str) -> MarkdownResult:
             _resolve_ref(part, footnote.group(1), note_id)
             continue
         after_rule = False
-        if _is_bold_paragraph(tok) and number is None:
+        number = items[-1][0] if items else None
+        if tok.type == "inline" and _is_bold_paragraph(tok) and number is None:
             _open_part(drafts, body, 1, start, pending_refs)
             continue
         part = current_part(start)
         body, marker, suffix = _split_marker(body)
         previous = part.paragraphs[-1] if part.paragraphs else None
-        if item_first_block:
+        if items and items[-1][2]:
             # The first block of a list item: "1. …" is a numbered paragraph, "- …" a list item.
             para = ParaDraft("paragraph" if number is not None else "item", number, [body], start, end)
             part.paragraphs.append(para)
-            item_first_block = False
+            items[-1][2] = False
         elif previous is not None and starts_lowercase(body):
-            previous.blocks[-1] = join_lines([previous.blocks[-1], body])
-            previous.line_end = end
+            previous.continue_last(body, end)
             para = previous
         elif _CLOSING.match(body):
             para = ParaDraft("closing", None, [body], start, end)
             part.paragraphs.append(para)
         elif previous is not None and previous.number is not None and previous.kind == "paragraph":
-            previous.blocks.append(body)
+            previous.text_blocks().append(body)
             previous.line_end = end
             para = previous
         else:
@@ -156,9 +177,9 @@ def parse_markdown(text: str, file: str) -> MarkdownResult:
             part.title += suffix
             part.title_footnote_refs.remove(marker)
         else:
-            para.blocks[-1] += suffix
+            para.text_blocks()[-1] += suffix
             para.footnote_refs.remove(marker)
-    return MarkdownResult(drafts, tuple(masthead))
+    return MarkdownResult(finish(drafts), tuple(masthead))
 
 
 def _open_part(drafts: list[PartDraft], title: str, level: int, line: int, pending_refs: dict) -> None:

@@ -23,10 +23,12 @@ from dataclasses import dataclass
 
 from ..errors import SourceError
 from ..model import Removal, State, Statement
-from .common import PartDraft, ParaDraft, join_lines, parse_french_date, starts_lowercase
+from .common import PartDraft, ParaDraft, finish, join_lines, parse_french_date, starts_lowercase
 
 _SECTION = re.compile(r"^([IVXLC]+)\.\s+(\S.*)$")
-_ORIGINAL = re.compile(r"^\[\s*Original\s*:\s*([^\]]+?)\s*\]$")
+#: ``[Original : espagnol]``; the language is stripped in Python, not by the pattern: a lazy
+#: group before ``\s*`` backtracks in cubic time on a long run of spaces.
+_ORIGINAL = re.compile(r"^\[\s*Original\s*:([^\]]*)\]$")
 _BRACKET_DATE = re.compile(r"^\[[^\]]*\d{4}\s*\]$")
 _NUMBERED = re.compile(r"^(\d{1,3})\.\s+")
 _BULLET = re.compile(r"^[•▪◦·]\s*")
@@ -48,6 +50,11 @@ class _Block:
     @property
     def first(self) -> str:
         return self.lines[0][1].strip()
+
+
+def _is_original(line: str) -> bool:
+    m = _ORIGINAL.match(line)
+    return bool(m and m.group(1).strip())
 
 
 def _artefact_reason(line: str, symbols: tuple[str, ...], job_number: str | None) -> str | None:
@@ -100,7 +107,7 @@ def parse_plaintext(
         first_no, first = block.lines[0][0], block.first
         section = _SECTION.match(first) if len(block.lines) == 1 else None
         following = blocks[i + 1] if i + 1 < len(blocks) else None
-        original = _ORIGINAL.match(following.first) if following else None
+        original = _is_original(following.first) if following else False
         if section:
             drafts.append(PartDraft(title=section.group(2).strip(), level=1, line=first_no, number=section.group(1)))
         elif len(block.lines) == 1 and original and following is not None:
@@ -111,7 +118,7 @@ def parse_plaintext(
                 drafts.append(PartDraft(title="", level=1, line=first_no))
             _read_paragraphs(block, drafts[-1])
         i += 1
-    return PlaintextResult(drafts, tuple(removals), tuple(warnings))
+    return PlaintextResult(finish(drafts), tuple(removals), tuple(warnings))
 
 
 def _statement_part(
@@ -128,10 +135,13 @@ def _statement_part(
     for number, raw in meta.lines:
         stripped = raw.strip()
         m = _ORIGINAL.match(stripped)
-        if m:
-            language = m.group(1)
-        elif _BRACKET_DATE.match(stripped):
+        if m and m.group(1).strip() and language is None:
+            language = m.group(1).strip()
+        elif _BRACKET_DATE.match(stripped) and received is None:
             received = parse_french_date(stripped, file, number)
+        elif (m and m.group(1).strip()) or _BRACKET_DATE.match(stripped):
+            what = "[Original : …]" if m else "date"
+            raise SourceError(f"a reply's header has a second {what} line: {stripped!r}", file, number)
         else:
             raise SourceError(f"unexpected line in a reply's header: {stripped!r}", file, number)
     state = resolve_state(heading)
@@ -159,9 +169,7 @@ def _read_paragraphs(block: _Block, part: PartDraft) -> None:
         start, end = group[0][0], group[-1][0]
         if k == 0 and starts_lowercase(body) and part.paragraphs:
             # The tail of a paragraph cut by a page break (blank lines, removed footer between).
-            previous = part.paragraphs[-1]
-            previous.blocks[-1] = join_lines([previous.blocks[-1], body])
-            previous.line_end = end
+            part.paragraphs[-1].continue_last(body, end)
             continue
         number = None
         kind = "paragraph"

@@ -1,0 +1,122 @@
+"""Search speed and size on the seed corpus, in headless Chromium (a benchmark, not a test).
+
+    python bench/search_speed.py [--runs N]
+
+Builds the site into a temporary folder, serves it under /undocs/ (as GitHub Pages does) and
+reports:
+
+* the search payload: every file the search page fetches for searching (lunr, analysis,
+  stemmer, search.js, analysis.json, index.json, docs.json), raw and gzipped (level 9);
+* the time from navigation start to the first results rendered for ``?q=désarmement`` (the
+  ``undocs-search-first-results`` performance mark set by search.js), median of N cold loads;
+* the time per query (``undocsSearch.answer``, the page's own search, over the queries of
+  tests/search_cases.yaml), median and 95th percentile.
+
+Targets (issue): payload <= 60 KB gzipped, first results <= 150 ms, <= 5 ms per query.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import statistics
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+from conftest import CHROMIUM, CHROMIUM_ARGS, SITE_PREFIX, _SubPathHandler  # noqa: E402
+
+from undocs.cli import main as build  # noqa: E402
+
+PAYLOAD = [
+    "assets/vendor/lunr/lunr.min.js",
+    "assets/js/analysis.js",
+    "assets/vendor/orama-stemmers/fr.js",
+    "assets/js/search.js",
+    "assets/analysis.json",
+    "assets/search/index.json",
+    "assets/search/docs.json",
+]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15, help="cold page loads to time (default 15)")
+    args = parser.parse_args()
+
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "_site"
+        if build(["--out", str(site)]) != 0:
+            return 1
+        print()
+        print(f"{'file':42} {'raw':>9} {'gzip':>9}")
+        raw_total = gz_total = 0
+        for name in PAYLOAD:
+            data = (site / name).read_bytes()
+            raw, gz = len(data), len(gzip.compress(data, 9))
+            raw_total += raw
+            gz_total += gz
+            print(f"{name:42} {raw:9,} {gz:9,}")
+        print(f"{'search payload':42} {raw_total:9,} {gz_total:9,}   (target <= 61,440 gzipped)")
+
+        handler = functools.partial(_SubPathHandler, directory=str(site))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        url = f"http://127.0.0.1:{server.server_address[1]}{SITE_PREFIX}recherche/?q=d%C3%A9sarmement"
+        queries = [c["q"] for c in yaml.safe_load((ROOT / "tests" / "search_cases.yaml").read_text(encoding="utf-8"))]
+        try:
+            with sync_playwright() as p:
+                browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+                firsts, phases = [], []
+                for _ in range(args.runs):
+                    context = browser.new_context()  # cold: empty cache
+                    page = context.new_page()
+                    page.goto(url)
+                    page.wait_for_selector("#search-app[data-ready]")
+                    marks = page.evaluate(
+                        """() => Object.fromEntries(["undocs-search-start", "undocs-search-loaded",
+                          "undocs-search-first-results"].map(n => [n, performance.getEntriesByName(n)[0].startTime]))"""
+                    )
+                    firsts.append(marks["undocs-search-first-results"])
+                    phases.append(marks)
+                    context.close()
+                page = browser.new_page()
+                page.goto(url)
+                page.wait_for_selector("#search-app[data-ready]")
+                times = page.evaluate(
+                    """qs => {
+                        qs.forEach(q => window.undocsSearch.answer(q));  // warm up
+                        const out = [];
+                        for (let r = 0; r < 5; r++) for (const q of qs) {
+                          const t = performance.now(); window.undocsSearch.answer(q); out.push(performance.now() - t);
+                        }
+                        return out;
+                    }""",
+                    queries,
+                )
+                browser.close()
+        finally:
+            server.shutdown()
+            server.server_close()
+    times.sort()
+    for name, label in (("undocs-search-start", "scripts running"), ("undocs-search-loaded", "index loaded")):
+        print(f"  {label + ' at':28} median {statistics.median(p[name] for p in phases):.0f} ms")
+    print(f"first results after navigation: median {statistics.median(firsts):.0f} ms, "
+          f"max {max(firsts):.0f} ms over {len(firsts)} cold loads   (target <= 150 ms)")  # fmt: skip
+    print(f"time per query: median {statistics.median(times):.2f} ms, p95 {times[int(len(times) * 0.95)]:.2f} ms, "
+          f"max {times[-1]:.2f} ms over {len(times)} queries   (target <= 5 ms)")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

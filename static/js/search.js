@@ -1,0 +1,711 @@
+/*
+ * undocs — the search page (recherche/). Twin of the query logic of src/undocs/search.py
+ * (class Searcher): the same groups, expansions, filtering and ranking, so that the cases of
+ * tests/search_cases.yaml give the same top results in Python and in the browser.
+ *
+ * Needs, loaded before it: assets/vendor/lunr/lunr.min.js and assets/js/analysis.js. Reads the
+ * URLs of its files from data-* attributes of #search-app. Builds every node with createElement
+ * and textContent (never as HTML): result text, highlights and labels are inert.
+ *
+ * URL: ?q=<query>&etat=<state id>&theme=<topic id>&doc=<document id>.
+ * Index format: docs/search-index.md.
+ */
+(function () {
+  "use strict";
+
+  var app = document.getElementById("search-app");
+  if (!app || !window.lunr || !window.undocsAnalysis || !window.fetch || !window.history.pushState) {
+    return;
+  }
+  var lunr = window.lunr;
+  var A = window.undocsAnalysis;
+
+  var FORMAT = 1;
+  var COMPLETION_BOOST = 0.5;
+  var MAX_EXPANSION = 200;
+  var PAGE = 20;
+  var FIELD_ALIASES = {
+    texte: "texte", etat: "etat", mention: "mention", theme: "theme", doc: "doc", partie: "partie",
+    text: "texte", state: "etat", etats: "etat", pays: "etat", topic: "theme", themes: "theme",
+    sujet: "theme", document: "doc", symbole: "doc", cote: "doc", part: "partie"
+  };
+  var FACETS = [
+    { param: "etat", key: "e", title: "États", label: "État" },
+    { param: "theme", key: "t", title: "Thèmes", label: "Thème" },
+    { param: "doc", key: "d", title: "Documents", label: "Document" }
+  ];
+
+  var el = {
+    form: document.getElementById("search-form"),
+    input: document.getElementById("q"),
+    status: document.getElementById("search-status"),
+    notice: document.getElementById("search-notice"),
+    active: document.getElementById("search-active"),
+    results: document.getElementById("search-results"),
+    more: document.getElementById("search-more"),
+    facets: document.getElementById("search-facets"),
+    nojs: document.getElementById("search-nojs")
+  };
+
+  var S = null; // the loaded search: {index, store, fields, terms, df, vocab}
+  var state = { q: "", etat: "", theme: "", doc: "" };
+  var shown = PAGE;
+  var lastHits = [];
+  var lastWrite = { kind: "", time: 0 };
+
+  /* ------------------------------------------------------------------ index loading */
+
+  function url(name) {
+    return new URL(app.getAttribute("data-" + name), document.baseURI).href;
+  }
+
+  function getJSON(name) {
+    return fetch(url(name)).then(function (response) {
+      if (!response.ok) throw new Error(response.url + ": " + response.status);
+      return response.json();
+    });
+  }
+
+  /* lunr's serialisation from the compact index (same as expand_index in search.py). */
+  function expandIndex(c) {
+    var fields = c.f.map(function (f) { return f[0]; });
+    var boosts = {}, lengths = {}, average = {}, vectors = {};
+    var n = c.n, k1 = c.k1, b = c.b, i, k;
+    for (k = 0; k < fields.length; k++) {
+      boosts[fields[k]] = c.f[k][1];
+      lengths[fields[k]] = c.l[k];
+      average[fields[k]] = c.l[k].reduce(function (s, x) { return s + x; }, 0) / n;
+    }
+    for (i = 0; i < n; i++) {
+      for (k = 0; k < fields.length; k++) vectors[fields[k] + "/" + i] = [];
+    }
+    var inverted = [];
+    for (var t = 0; t < c.i.length; t++) {
+      var row = c.i[t], posting = {}, entries = [];
+      for (k = 0; k < fields.length; k++) {
+        var refs = {}, ref = 0, list = row[k + 1] || [];
+        for (i = 0; i < list.length; i++) {
+          var item = list[i], tf = 1;
+          if (typeof item === "number") { ref += item; } else { ref += item[0]; tf = item[1]; }
+          refs[String(ref)] = {};
+          entries.push([fields[k], ref, tf]);
+        }
+        posting[fields[k]] = refs;
+      }
+      posting._index = t;
+      inverted.push([row[0], posting]);
+      var idf = Math.log(1 + Math.abs((n - entries.length + 0.5) / (entries.length + 0.5)));
+      for (i = 0; i < entries.length; i++) {
+        var f = entries[i][0], length = lengths[f][entries[i][1]], tfi = entries[i][2];
+        var score = idf * ((k1 + 1) * tfi) / (k1 * (1 - b + b * (length / average[f])) + tfi) * boosts[f];
+        vectors[f + "/" + entries[i][1]].push(t, Math.floor(score * 1000 + 0.5) / 1000);
+      }
+    }
+    return {
+      version: lunr.version,
+      fields: fields,
+      fieldVectors: Object.keys(vectors).map(function (key) { return [key, vectors[key]]; }),
+      invertedIndex: inverted,
+      pipeline: c.pipeline
+    };
+  }
+
+  function load() {
+    return Promise.all([
+      A.load({ dataUrl: url("analysis"), stemmerUrl: url("stemmer") }),
+      getJSON("index"),
+      getJSON("docs")
+    ]).then(function (r) {
+      var compact = r[1], store = r[2];
+      if (compact.v !== FORMAT || store.v !== FORMAT) throw new Error("search files: unknown format");
+      var index = lunr.Index.load(expandIndex(compact));
+      var df = Object.create(null);
+      for (var t = 0; t < compact.i.length; t++) {
+        var count = 0;
+        for (var k = 1; k < compact.i[t].length; k++) count += compact.i[t][k].length;
+        df[compact.i[t][0]] = count;
+      }
+      S = {
+        index: index,
+        store: store,
+        fields: compact.f.map(function (f) { return f[0]; }),
+        terms: compact.i.map(function (row) { return row[0]; }),
+        df: df,
+        vocab: null
+      };
+    });
+  }
+
+  /* ------------------------------------------------------------------ query logic */
+
+  function vocab() {
+    if (!S.vocab) {
+      S.vocab = [];
+      for (var i = 0; i < S.store.w.length; i++) {
+        var word = S.store.w[i], t = A.term(word);
+        if (t !== null) S.vocab.push([word, A.normalize(word), t]);
+      }
+    }
+    return S.vocab;
+  }
+
+  function unique(list) {
+    var seen = Object.create(null), out = [];
+    for (var i = 0; i < list.length; i++) {
+      if (!seen[list[i]]) { seen[list[i]] = true; out.push(list[i]); }
+    }
+    return out;
+  }
+
+  function prefixTerms(prefix) {
+    var terms = S.terms, lo = 0, hi = terms.length, out = [];
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (terms[mid] < prefix) lo = mid + 1; else hi = mid;
+    }
+    for (var i = lo; i < terms.length && terms[i].lastIndexOf(prefix, 0) === 0 && out.length < MAX_EXPANSION; i++) {
+      out.push(terms[i]);
+    }
+    return out;
+  }
+
+  function completions(folded) {
+    if (folded.length < 2) return [];
+    var found = prefixTerms(folded), v = vocab();
+    for (var i = 0; i < v.length; i++) {
+      if (v[i][1].lastIndexOf(folded, 0) === 0 && v[i][2] in S.df) found.push(v[i][2]);
+    }
+    return unique(found).slice(0, MAX_EXPANSION);
+  }
+
+  function group(exact, fields, presence, boost) {
+    return { exact: exact, completions: [], fields: fields || null, presence: presence || "required", boost: boost || 1 };
+  }
+
+  function isTyping(text) {
+    return text.length > 0 && !/\s$/.test(text);
+  }
+
+  function completeLast(groups, surface) {
+    var folded = A.normalize(surface), term = A.term(surface);
+    var more = completions(folded).filter(function (t) { return t !== term; });
+    if (!more.length) return;
+    var last = groups[groups.length - 1];
+    if (last && term !== null && last.exact.length === 1 && last.exact[0] === term) {
+      last.completions = more;
+    } else if (term === null) {
+      var g = group([]);
+      g.completions = more;
+      groups.push(g);
+    }
+  }
+
+  function wildcardTerms(raw) {
+    var pattern = raw.split("*").map(function (part) { return A.normalize(part); }).join("*");
+    return S.index.tokenSet.intersect(lunr.TokenSet.fromString(pattern)).toArray().slice(0, MAX_EXPANSION);
+  }
+
+  function fuzzyTerms(term, distance) {
+    return S.index.tokenSet.intersect(lunr.TokenSet.fromFuzzyString(term, distance)).toArray().slice(0, MAX_EXPANSION);
+  }
+
+  /* Lunr syntax (fields, *, ~n, ^n, +/-), or null when lunr cannot parse the text. */
+  function lunrGroups(text) {
+    var query = new lunr.Query(Object.keys(FIELD_ALIASES));
+    try {
+      new lunr.QueryParser(text, query).parse();
+    } catch (e) {
+      return null;
+    }
+    var typing = isTyping(text), groups = [], P = lunr.Query.presence;
+    for (var n = 0; n < query.clauses.length; n++) {
+      var clause = query.clauses[n];
+      var fields = unique(clause.fields.map(function (f) { return FIELD_ALIASES[f]; }));
+      if (fields.length === S.fields.length) fields = null;
+      var presence = clause.presence === P.REQUIRED ? "required" : clause.presence === P.PROHIBITED ? "prohibited" : "default";
+      var boost = clause.boost || 1, raw = clause.term;
+      if (raw.indexOf("*") !== -1) {
+        var core = raw.replace(/^\*+|\*+$/g, ""), folded = A.normalize(core), terms;
+        if (!folded) continue;
+        if (/\*$/.test(raw) && !/^\*/.test(raw) && core.indexOf("*") === -1) {
+          terms = unique(prefixTerms(folded).concat(prefixTerms(A.stem(folded)), completions(folded)));
+        } else {
+          terms = wildcardTerms(raw);
+        }
+        groups.push(group(terms, fields, presence, boost));
+        continue;
+      }
+      var analysed = A.analyze(raw);
+      for (var k = 0; k < analysed.length; k++) {
+        var exact = clause.editDistance ? fuzzyTerms(analysed[k], clause.editDistance) : [analysed[k]];
+        groups.push(group(exact, fields, presence, boost));
+      }
+      if (typing && n === query.clauses.length - 1 && !clause.editDistance && analysed.length && presence !== "prohibited") {
+        var toks = A.tokens(raw), last = groups[groups.length - 1];
+        last.completions = completions(A.normalize(toks[toks.length - 1].surface)).filter(function (t) {
+          return last.exact.indexOf(t) === -1;
+        });
+      }
+    }
+    var anyRequired = groups.some(function (g) { return g.presence === "required"; });
+    groups.forEach(function (g) {
+      if (g.presence === "default") g.presence = anyRequired ? "optional" : "required";
+    });
+    return groups;
+  }
+
+  function groupsOf(text) {
+    var groups = null;
+    if (/[:*~^+]/.test(text) || /(^|\s)-/.test(text)) groups = lunrGroups(text);
+    if (!groups) {
+      groups = unique(A.analyze(text)).map(function (t) { return group([t]); });
+      if (isTyping(text)) {
+        var toks = A.tokens(text);
+        if (toks.length) completeLast(groups, toks[toks.length - 1].surface);
+      }
+    }
+    groups.forEach(function (g) { if (!g.fields) g.fields = S.fields; });
+    return groups.filter(function (g) { return g.exact.length || g.completions.length || g.presence !== "required"; });
+  }
+
+  function run(groups) {
+    var positive = groups.filter(function (g) { return g.presence !== "prohibited"; });
+    if (!positive.length) return [];
+    var P = lunr.Query.presence, added = 0;
+    var results = S.index.query(function (q) {
+      groups.forEach(function (g) {
+        var presence = g.presence === "prohibited" ? P.PROHIBITED : P.OPTIONAL;
+        function add(t, boost) {
+          if (!(t in S.df)) return;
+          q.term(t, { fields: g.fields.slice(), boost: boost, usePipeline: false, presence: presence });
+          added++;
+        }
+        g.exact.forEach(function (t) { add(t, g.boost); });
+        g.completions.forEach(function (t) { add(t, g.boost * (g.presence === "prohibited" ? 1 : COMPLETION_BOOST)); });
+      });
+    });
+    if (!added) return [];
+    var hits = [];
+    results.forEach(function (r) {
+      var md = r.matchData.metadata;
+      var ok = positive.every(function (g) {
+        if (g.presence !== "required") return true;
+        return g.exact.concat(g.completions).some(function (t) {
+          return md[t] && g.fields.some(function (f) { return f in md[t]; });
+        });
+      });
+      if (ok) hits.push({ ref: Number(r.ref), score: Math.round(r.score * 1e6) / 1e6, terms: Object.keys(md) });
+    });
+    hits.sort(function (a, b) { return b.score - a.score || a.ref - b.ref; });
+    return hits;
+  }
+
+  function levenshtein(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    var previous = [], i, j;
+    for (j = 0; j <= b.length; j++) previous.push(j);
+    for (i = 1; i <= a.length; i++) {
+      var current = [i], low = i;
+      for (j = 1; j <= b.length; j++) {
+        var v = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        current.push(v);
+        if (v < low) low = v;
+      }
+      if (low > limit) return limit + 1;
+      previous = current;
+    }
+    return previous[b.length];
+  }
+
+  function nearest(folded) {
+    var limit = folded.length >= 8 ? 2 : folded.length >= 4 ? 1 : 0;
+    if (!limit) return null;
+    var best = null, v = vocab();
+    for (var i = 0; i < v.length; i++) {
+      var d = levenshtein(folded, v[i][1], limit);
+      if (d > limit) continue;
+      var key = [d, -(S.df[v[i][2]] || 0), v[i][0]];
+      if (!best || key[0] < best[0] || (key[0] === best[0] && (key[1] < best[1] || (key[1] === best[1] && key[2] < best[2])))) best = key;
+    }
+    return best ? best[2] : null;
+  }
+
+  function suggest(text) {
+    var changed = false;
+    var words = A.tokens(text).map(function (tok) {
+      var t = A.term(tok.surface);
+      if (t !== null && !(t in S.df)) {
+        var best = nearest(A.normalize(tok.surface));
+        if (best !== null) { changed = true; return best; }
+      }
+      return tok.surface;
+    });
+    return changed ? words.join(" ") : null;
+  }
+
+  function search(text) {
+    try {
+      return run(groupsOf(text));
+    } catch (e) {
+      // Never an error for the reader: the text as plain words.
+      try {
+        return run(unique(A.analyze(text)).map(function (t) { var g = group([t]); g.fields = S.fields; return g; }));
+      } catch (e2) {
+        return [];
+      }
+    }
+  }
+
+  /* {hits, suggestion}: the hits, or, when there are none, those of the corrected query. */
+  function answer(text) {
+    var hits = search(text);
+    if (hits.length || !text.trim()) return { hits: hits, suggestion: null };
+    var suggestion = null;
+    try { suggestion = suggest(text); } catch (e) { suggestion = null; }
+    return suggestion === null ? { hits: [], suggestion: null } : { hits: search(suggestion), suggestion: suggestion };
+  }
+
+  /* ------------------------------------------------------------------ facets */
+
+  function paragraph(ref) {
+    return S.store.p[ref];
+  }
+
+  function facetValues(p, key) {
+    if (key === "e") return (p.s || []).concat(p.m || []);
+    if (key === "t") return p.t || [];
+    return [p.d];
+  }
+
+  function facetIndex(key, id) {
+    var list = S.store[key];
+    for (var i = 0; i < list.length; i++) if (list[i][0] === id) return i;
+    return -1;
+  }
+
+  function passes(p, except) {
+    for (var i = 0; i < FACETS.length; i++) {
+      var f = FACETS[i];
+      if (f.param === except || !state[f.param]) continue;
+      if (facetValues(p, f.key).indexOf(facetIndex(f.key, state[f.param])) === -1) return false;
+    }
+    return true;
+  }
+
+  /* ------------------------------------------------------------------ rendering */
+
+  function node(tag, className, text) {
+    var n = document.createElement(tag);
+    if (className) n.className = className;
+    if (text !== undefined && text !== null) n.textContent = text;
+    return n;
+  }
+
+  function clear(n) {
+    while (n.firstChild) n.removeChild(n.firstChild);
+  }
+
+  function plural(n, one, many) {
+    return n + " " + (n === 1 ? one : many);
+  }
+
+  /* The paragraph's text around its first match, matched words in <mark>. */
+  function snippet(text, terms) {
+    var wanted = Object.create(null);
+    terms.forEach(function (t) { wanted[t] = true; });
+    var toks = A.tokens(text), marks = [];
+    for (var i = 0; i < toks.length; i++) {
+      if (wanted[A.term(toks[i].surface)]) marks.push(i);
+    }
+    var from = 0, to = toks.length;
+    var WORDS = 36;
+    if (toks.length > WORDS) {
+      from = marks.length ? Math.max(0, marks[0] - 8) : 0;
+      to = Math.min(toks.length, from + WORDS);
+      from = Math.max(0, to - WORDS);
+    }
+    var out = node("p", "result-snippet");
+    var start = from > 0 ? toks[from].start : 0;
+    var end = to < toks.length ? toks[to - 1].end : text.length;
+    if (from > 0) out.appendChild(document.createTextNode("… "));
+    var cursor = start;
+    for (var m = 0; m < marks.length; m++) {
+      var tok = toks[marks[m]];
+      if (tok.start < start || tok.end > end) continue;
+      out.appendChild(document.createTextNode(text.slice(cursor, tok.start)));
+      out.appendChild(node("mark", null, text.slice(tok.start, tok.end)));
+      cursor = tok.end;
+    }
+    out.appendChild(document.createTextNode(text.slice(cursor, end)));
+    if (to < toks.length) out.appendChild(document.createTextNode(" …"));
+    return out;
+  }
+
+  function resultItem(hit) {
+    var p = paragraph(hit.ref), doc = S.store.d[p.d];
+    var li = node("li", "result");
+    var link = node("a", "result-link", p.c);
+    link.href = app.getAttribute("data-root") + doc[2] + "index.html#" + p.i;
+    li.appendChild(node("h2", "result-title")).appendChild(link);
+    var meta = node("p", "result-meta");
+    meta.appendChild(node("span", "result-symbol", doc[1]));
+    var speakers = (p.s || []).map(function (i) { return S.store.e[i][1]; });
+    if (speakers.length) meta.appendChild(node("span", "result-state", speakers.join(", ")));
+    var label = p.c.slice(p.c.lastIndexOf(", ") + 2);
+    meta.appendChild(node("span", "result-number", label));
+    li.appendChild(meta);
+    li.appendChild(snippet(p.x, hit.terms));
+    return li;
+  }
+
+  function facetButton(f, id, label, count, pressed) {
+    var li = node("li");
+    var button = node("button", "facet");
+    button.type = "button";
+    button.setAttribute("aria-pressed", pressed ? "true" : "false");
+    button.appendChild(node("span", "facet-label", label));
+    button.appendChild(node("span", "count", String(count)));
+    button.addEventListener("click", function () {
+      state[f.param] = pressed ? "" : id;
+      update("push");
+    });
+    li.appendChild(button);
+    return li;
+  }
+
+  function renderFacets(hits) {
+    clear(el.facets);
+    FACETS.forEach(function (f) {
+      var counts = {};
+      hits.forEach(function (h) {
+        var p = paragraph(h.ref);
+        if (!passes(p, f.param)) return;
+        unique(facetValues(p, f.key)).forEach(function (i) { counts[i] = (counts[i] || 0) + 1; });
+      });
+      var items = S.store[f.key].map(function (entry, i) {
+        var label = f.key === "d" ? entry[1] : entry[1];
+        return { id: entry[0], label: label, count: counts[i] || 0, i: i };
+      }).filter(function (it) { return it.count > 0 || it.id === state[f.param]; });
+      items.sort(function (a, b) { return b.count - a.count || a.i - b.i; });
+      var section = node("section", "facet-group");
+      var headingId = "facet-" + f.param;
+      var h = node("h2", "facet-title", f.title);
+      h.id = headingId;
+      section.setAttribute("aria-labelledby", headingId);
+      section.appendChild(h);
+      var ul = node("ul", "facet-list");
+      items.forEach(function (it) { ul.appendChild(facetButton(f, it.id, it.label, it.count, it.id === state[f.param])); });
+      if (!items.length) ul.appendChild(node("li", "muted", "—"));
+      section.appendChild(ul);
+      el.facets.appendChild(section);
+    });
+  }
+
+  function renderActive() {
+    clear(el.active);
+    FACETS.forEach(function (f) {
+      if (!state[f.param]) return;
+      var i = facetIndex(f.key, state[f.param]);
+      var label = i === -1 ? state[f.param] : S.store[f.key][i][1];
+      var li = node("li");
+      var button = node("button", "active-filter");
+      button.type = "button";
+      button.textContent = f.label + " : " + label;
+      button.setAttribute("aria-label", "Retirer le filtre " + f.label + " : " + label);
+      button.appendChild(node("span", "remove", " ×")).setAttribute("aria-hidden", "true");
+      button.addEventListener("click", function () {
+        state[f.param] = "";
+        update("push");
+        el.input.focus();
+      });
+      li.appendChild(button);
+      el.active.appendChild(li);
+    });
+    el.active.hidden = !el.active.firstChild;
+  }
+
+  function renderNotice(text, suggestion, count) {
+    clear(el.notice);
+    el.notice.hidden = true;
+    if (!text.trim() || suggestion === null && count > 0) return;
+    if (suggestion !== null) {
+      el.notice.appendChild(document.createTextNode("Aucun résultat pour «\u00a0" + text.trim() + "\u00a0». Vouliez-vous dire "));
+      var a = node("a", "suggestion", "«\u00a0" + suggestion + "\u00a0»");
+      a.href = "?" + new URLSearchParams({ q: suggestion }).toString();
+      a.addEventListener("click", function (event) {
+        event.preventDefault();
+        state.q = suggestion;
+        el.input.value = suggestion;
+        update("push");
+      });
+      el.notice.appendChild(a);
+      el.notice.appendChild(document.createTextNode("\u00a0? " + (count ? "Résultats pour cette orthographe\u00a0:" : "")));
+    } else {
+      el.notice.textContent = "Aucun résultat pour «\u00a0" + text.trim() + "\u00a0».";
+      if (state.etat || state.theme || state.doc) el.notice.textContent += " Essayez sans filtre.";
+    }
+    el.notice.hidden = false;
+  }
+
+  var announceTimer = 0;
+  function announce(message) {
+    clearTimeout(announceTimer);
+    announceTimer = setTimeout(function () { el.status.textContent = message; }, 400);
+  }
+
+  function render() {
+    var text = state.q;
+    var r = text.trim() ? answer(text) : { hits: null, suggestion: null };
+    var hits;
+    if (r.hits === null) {
+      // No words: the filters alone, in corpus order (or nothing at all).
+      hits = [];
+      if (state.etat || state.theme || state.doc) {
+        for (var i = 0; i < S.store.p.length; i++) hits.push({ ref: i, score: 0, terms: [] });
+      }
+    } else {
+      hits = r.hits;
+    }
+    var filtered = hits.filter(function (h) { return passes(paragraph(h.ref), null); });
+    lastHits = filtered;
+    clear(el.results);
+    filtered.slice(0, shown).forEach(function (h) { el.results.appendChild(resultItem(h)); });
+    el.results.setAttribute("data-query", text);
+    el.more.hidden = filtered.length <= shown;
+    renderNotice(text, r.suggestion, filtered.length);
+    renderActive();
+    renderFacets(hits);
+    var active = text.trim() || state.etat || state.theme || state.doc;
+    var message = !active ? "" : filtered.length ? plural(filtered.length, "résultat", "résultats") : "Aucun résultat";
+    announce(message);
+    app.setAttribute("data-count", String(filtered.length));
+    if (!render.done) {
+      render.done = true;
+      if (window.performance && performance.mark) performance.mark("undocs-search-first-results");
+    }
+  }
+
+  /* ------------------------------------------------------------------ URL and events */
+
+  function readURL() {
+    var params = new URLSearchParams(window.location.search);
+    state.q = params.get("q") || "";
+    FACETS.forEach(function (f) { state[f.param] = params.get(f.param) || ""; });
+  }
+
+  function writeURL(kind) {
+    var params = new URLSearchParams();
+    if (state.q) params.set("q", state.q);
+    FACETS.forEach(function (f) { if (state[f.param]) params.set(f.param, state[f.param]); });
+    var qs = params.toString();
+    var target = window.location.pathname + (qs ? "?" + qs : "");
+    if (target === window.location.pathname + window.location.search) return;
+    var now = Date.now();
+    if (kind === "type" && lastWrite.kind === "type" && now - lastWrite.time < 1500) {
+      window.history.replaceState(null, "", target);
+    } else {
+      window.history.pushState(null, "", target);
+    }
+    lastWrite = { kind: kind, time: now };
+  }
+
+  function update(kind) {
+    shown = PAGE;
+    if (S) {
+      try { render(); } catch (e) { clear(el.results); announce("Aucun résultat"); }
+    }
+    if (kind) writeURL(kind);
+  }
+
+  var debounce = 0;
+  el.input.addEventListener("input", function () {
+    clearTimeout(debounce);
+    debounce = setTimeout(function () {
+      state.q = el.input.value;
+      update("type");
+    }, 120);
+  });
+
+  el.form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    clearTimeout(debounce);
+    state.q = el.input.value;
+    lastWrite.kind = "";
+    update("push");
+    var first = el.results.querySelector("a");
+    if (first) first.focus();
+  });
+
+  el.more.addEventListener("click", function () {
+    var from = shown;
+    shown += PAGE;
+    lastHits.slice(from, shown).forEach(function (h) { el.results.appendChild(resultItem(h)); });
+    el.more.hidden = lastHits.length <= shown;
+    var links = el.results.querySelectorAll(".result-link");
+    if (links[from]) links[from].focus();
+  });
+
+  window.addEventListener("popstate", function () {
+    readURL();
+    el.input.value = state.q;
+    lastWrite.kind = "";
+    update(null);
+  });
+
+  function resultLinks() {
+    return Array.prototype.slice.call(el.results.querySelectorAll(".result-link"));
+  }
+
+  document.addEventListener("keydown", function (event) {
+    var target = event.target, tag = target && target.tagName;
+    var editing = tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (target && target.isContentEditable);
+    if (event.key === "/" && !editing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault();
+      el.input.focus();
+      el.input.select();
+      return;
+    }
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+    var links = resultLinks();
+    if (!links.length) return;
+    if (target === el.input) {
+      if (event.key === "ArrowDown") { event.preventDefault(); links[0].focus(); }
+      return;
+    }
+    var at = links.indexOf(target);
+    if (at === -1) return;
+    event.preventDefault();
+    if (event.key === "ArrowDown" && at < links.length - 1) links[at + 1].focus();
+    else if (event.key === "ArrowUp") (at > 0 ? links[at - 1] : el.input).focus();
+  });
+
+  /* ------------------------------------------------------------------ start */
+
+  el.nojs.hidden = true;
+  el.form.hidden = false;
+  readURL();
+  el.input.value = state.q;
+  el.status.textContent = "Chargement de l’index de recherche…";
+  function mark(name) {
+    if (window.performance && performance.mark) performance.mark(name);
+  }
+  mark("undocs-search-start");
+  load().then(function () {
+    mark("undocs-search-loaded");
+    el.status.textContent = "";
+    update(null);
+    app.setAttribute("data-ready", "true");
+  }, function () {
+    el.status.textContent = "La recherche n’a pas pu être chargée. Parcourez les États et les thèmes.";
+    el.nojs.hidden = false;
+  });
+
+  // For tests and the benchmark: the same answers, without the page.
+  window.undocsSearch = {
+    answer: function (text) {
+      var r = answer(String(text));
+      return { ids: r.hits.map(function (h) { return S.store.p[h.ref].i; }), suggestion: r.suggestion };
+    },
+    ready: function () { return S !== null; }
+  };
+})();

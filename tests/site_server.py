@@ -1,0 +1,167 @@
+"""The built site, served over HTTP under a sub-path, as GitHub Pages serves a project site.
+
+Used by the gate tests (``tests/test_gates_*.py``) and by ``bench/lighthouse.py``. The port is
+reserved first, so the site can be built with ``--base-url http://127.0.0.1:<port>/undocs/``
+(sitemap, canonical links and the 404 page then carry the real address); the server answers
+only under ``/undocs/``, serves ``index.html`` for directories and ``404.html`` with status 404
+for anything missing, with the MIME types GitHub Pages uses (``.wasm``, ``.mjs``, ``.json`` …).
+
+    with serve_built_site() as site:
+        site.url("documents/a-67-131/")   # http://127.0.0.1:<port>/undocs/documents/a-67-131/
+"""
+
+from __future__ import annotations
+
+import contextlib
+import http.server
+import socket
+import sys
+import tempfile
+import threading
+import urllib.parse
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PREFIX = "/undocs/"
+
+MIME = {
+    ".html": "text/html; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".mjs": "text/javascript; charset=utf-8",
+    ".json": "application/json; charset=utf-8",
+    ".csv": "text/csv; charset=utf-8",
+    ".txt": "text/plain; charset=utf-8",
+    ".xml": "application/xml; charset=utf-8",
+    ".wasm": "application/wasm",
+    ".svg": "image/svg+xml",
+    ".png": "image/png",
+    ".ico": "image/x-icon",
+    ".webmanifest": "application/manifest+json",
+}
+
+
+@dataclass(frozen=True)
+class Site:
+    root: Path  # the build output folder
+    origin: str  # http://127.0.0.1:<port>
+    base_url: str  # http://127.0.0.1:<port>/undocs/
+
+    def url(self, path: str = "") -> str:
+        """The absolute URL of a clean URL or file path relative to the site root."""
+        return self.base_url + path.lstrip("/")
+
+
+def build_site(out: Path, base_url: str | None) -> None:
+    """Build with the README's command (``python build.py``) into ``out``."""
+    import subprocess
+
+    cmd = [sys.executable, str(ROOT / "build.py"), "--out", str(out)]
+    if base_url:
+        cmd += ["--base-url", base_url]
+    subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True, text=True)
+
+
+def _handler(root: Path) -> type[http.server.BaseHTTPRequestHandler]:
+    class Handler(http.server.BaseHTTPRequestHandler):
+        server_version = "undocs-test"
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, *args: object) -> None:  # quiet
+            pass
+
+        def _resolve(self) -> tuple[int, Path | None, str | None]:
+            path = urllib.parse.unquote(urllib.parse.urlsplit(self.path).path)
+            if path == PREFIX.rstrip("/"):
+                return 301, None, PREFIX
+            if not path.startswith(PREFIX):
+                return 404, None, None
+            rel = path[len(PREFIX):]
+            target = (root / rel).resolve()
+            if root not in target.parents and target != root:
+                return 404, None, None
+            if target.is_dir():
+                if not path.endswith("/"):
+                    return 301, None, path + "/"
+                target = target / "index.html"
+            if target.is_file():
+                return 200, target, None
+            return 404, None, None
+
+        def _send(self, head_only: bool) -> None:
+            status, target, location = self._resolve()
+            if status == 301:
+                self.send_response(301)
+                self.send_header("Location", location or PREFIX)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            if target is None:
+                target = root / "404.html"
+            body = target.read_bytes() if target.is_file() else b"not found"
+            self.send_response(status)
+            self.send_header("Content-Type", MIME.get(target.suffix, "application/octet-stream"))
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "max-age=600")
+            self.end_headers()
+            if not head_only:
+                self.wfile.write(body)
+
+        def do_GET(self) -> None:  # noqa: N802
+            self._send(head_only=False)
+
+        def do_HEAD(self) -> None:  # noqa: N802
+            self._send(head_only=True)
+
+    return Handler
+
+
+@contextlib.contextmanager
+def serve(root: Path, sock: socket.socket | None = None) -> Iterator[str]:
+    """Serve ``root`` under ``/undocs/`` on 127.0.0.1; yields the origin."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _handler(root.resolve()), bind_and_activate=sock is None)
+    if sock is not None:
+        server.socket.close()
+        server.socket = sock
+        server.server_address = sock.getsockname()
+        server.server_activate()
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextlib.contextmanager
+def serve_built_site(out: Path | None = None) -> Iterator[Site]:
+    """Reserve a port, build the site for it (into ``out`` or a temp dir) and serve it."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    origin = f"http://127.0.0.1:{sock.getsockname()[1]}"
+    with tempfile.TemporaryDirectory(prefix="undocs-site-") as tmp:
+        root = (out or Path(tmp) / "site").resolve()
+        build_site(root, origin + PREFIX)
+        with serve(root, sock):
+            yield Site(root=root, origin=origin, base_url=origin + PREFIX)
+
+
+# A single build per test session, shared by every gate module that imports ``site``.
+_stack: contextlib.ExitStack | None = None
+_site: Site | None = None
+
+
+def shared_site() -> Site:
+    global _stack, _site
+    if _site is None:
+        import atexit
+
+        _stack = contextlib.ExitStack()
+        _site = _stack.enter_context(serve_built_site())
+        atexit.register(_stack.close)
+    return _site
