@@ -198,7 +198,11 @@ def test_out_refuses_the_real_home(capsys):
 def test_out_refuses_the_project_folders(target, capsys):
     out = {"repository root": ROOT, "seeds": SEEDS, "a parent of seeds": ROOT.parent, "data": ROOT / "data",
            "templates": ROOT / "templates", "filesystem root": Path("/")}[target]
-    refused(out, capsys, "refusing to write the site over", SEEDS)
+    refused(out, capsys, "refusing to write the site", SEEDS)
+
+
+def test_out_refuses_a_folder_inside_the_seeds(capsys):
+    refused(SEEDS / "site", capsys, "refusing to write the site in or over", SEEDS)
 
 
 def test_out_refuses_a_file_and_a_path_through_a_file(tmp_path, capsys):

@@ -49,3 +49,12 @@ def test_failure_while_writing_leaves_previous_output_intact(tmp_path):
     assert (out / "index.html").read_bytes() == b"v1"
     assert not (tmp_path / "escape.html").exists()
     assert [p.name for p in tmp_path.iterdir()] == ["site"]
+
+
+def test_refuses_to_write_inside_the_build_inputs(tmp_path):
+    seeds = tmp_path / "project" / "seeds"
+    seeds.mkdir(parents=True)
+    for target in (seeds / "site", seeds, tmp_path / "project"):
+        with pytest.raises(OutputError, match="one of the build's inputs"):
+            write_site({"index.html": b"a"}, target, sources=(seeds,))
+    assert list(seeds.iterdir()) == []

@@ -12,7 +12,10 @@ import pytest
 from corpus_fixture import SCRIPT, settings, small_corpus, small_report
 from undocs import fidelity, urls
 from undocs.export import export_data
-from undocs.render import render_site, static_files
+from undocs.export import export_data
+from undocs.render import render_site as render_views
+from undocs.render import static_files
+from undocs.views import build_views
 from undocs.report import BuildReport
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -20,6 +23,12 @@ TEMPLATES = ROOT / "templates"
 STATIC = ROOT / "static"
 #: Pages written by other modules that our pages may link to.
 ELSEWHERE = {"recherche/index.html"}
+
+
+def render_site(corpus, settings, report, templates):
+    """The pipeline's rendering step for one corpus: views and data export, then the pages."""
+    views = build_views(corpus)
+    return render_views(views, settings, report, templates, export_data(corpus, report, views))
 
 
 class Page(HTMLParser):

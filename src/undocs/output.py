@@ -19,18 +19,23 @@ MARKER = ".undocs-build"
 MARKER_TEXT = b"This folder is the output of an undocs build; the next build replaces it whole.\n"
 
 
-def check_target(out: Path, protected: tuple[Path, ...] = ()) -> None:
+def check_target(out: Path, protected: tuple[Path, ...] = (), sources: tuple[Path, ...] = ()) -> None:
     """Refuse an output folder that a build must not replace (before any work is done).
 
-    Refused: a ``protected`` folder (the project's sources) or a folder that contains one, the
-    home directory or a folder that contains it, a file, and a non-empty folder without the
-    marker of a previous build.
+    Refused: a ``protected`` folder (the project, the working directory) or a folder that
+    contains one; a folder inside, equal to or containing one of ``sources`` (seeds, data,
+    templates: a build must not write among its own inputs); the home directory or a folder
+    that contains it; a file; a non-empty folder without the marker of a previous build.
     """
     out = out.resolve()
     for path in protected:
         path = path.resolve()
         if out == path or out in path.parents:
             raise OutputError(f"refusing to write the site over {path} (it holds the project's sources)", out)
+    for path in sources:
+        path = path.resolve()
+        if out == path or out in path.parents or path in out.parents:
+            raise OutputError(f"refusing to write the site in or over {path} (one of the build's inputs)", out)
     home = _home()
     if home is not None and (out == home or out in home.parents):
         raise OutputError(f"refusing to write the site over the home directory {home}", out)
@@ -54,9 +59,11 @@ def _safe_relative(name: str) -> PurePosixPath:
     return path
 
 
-def write_site(files: dict[str, bytes], out: Path, protected: tuple[Path, ...] = ()) -> None:
+def write_site(
+    files: dict[str, bytes], out: Path, protected: tuple[Path, ...] = (), sources: tuple[Path, ...] = ()
+) -> None:
     """Write ``files`` (relative path -> bytes) as the whole content of ``out``, atomically."""
-    check_target(out, protected)
+    check_target(out, protected, sources)
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))

@@ -88,12 +88,14 @@ def load_corpus(seeds: Path, data: Path, strict: bool = False) -> tuple[Corpus, 
 
 def build(options: Options) -> Summary:
     started = time.perf_counter()
-    protected = (options.seeds, options.data, options.templates, options.static, Path.cwd())
-    check_target(options.out, protected)
+    protected = (PROJECT, Path.cwd())
+    sources = (options.seeds, options.data, options.templates, options.static)
+    check_target(options.out, protected, sources)
     settings = load_settings(options.data / "site.yaml", options.base_url)
     corpus, report, texts = load_corpus(options.seeds, options.data, options.strict)
     views = build_views(corpus)
-    files = render_site(corpus, settings, report, options.templates, views=views)
+    data_files = export_data(corpus, report, views=views)
+    files = render_site(views, settings, report, options.templates, data_files)
     warnings = list(report.warnings)
     for document in corpus.documents:
         page = files[document_url(document.id) + "index.html"].decode("utf-8")
@@ -102,14 +104,14 @@ def build(options: Options) -> Summary:
             raise FidelityError(f"the word {loss.word!r} of the source is missing from its page", loss.file, loss.line)
         if loss:
             warnings.append(str(loss))
-    files.update(export_data(corpus, report, views=views))
+    files.update(data_files)
     files.update(search_files(corpus, settings, options.templates, views=views))
     if settings.base_url:  # the search page is written by search.py: list it too (until render.py does)
         pages = [name[: -len("index.html")] for name in files if name.endswith("index.html")]
         files["sitemap.xml"] = sitemap(pages, settings.base_url)
     files.update(static_files(options.static))
     files.update(copy_vendor_assets(PROJECT / "node_modules"))
-    write_site(files, options.out, protected)
+    write_site(files, options.out, protected, sources)
     return Summary(
         documents=len(corpus.documents),
         statements=sum(len(d.statements) for d in corpus.documents),

@@ -1,0 +1,64 @@
+"""About the data: downloads and their fields, how to cite, what the build removed or warned."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..export import FILES
+from ..report import BuildReport
+from ..settings import Settings
+from ..views import Views
+from .common import Linker, plural, size_label
+from .lists import documents_list
+
+CITE_EXAMPLES = 3
+
+
+def repository_url(repository: str | None) -> str | None:
+    if not repository:
+        return None
+    return repository if "://" in repository else f"https://github.com/{repository}"
+
+
+def about_view(
+    views: Views, report: BuildReport, data_files: dict[str, bytes], settings: Settings, link: Linker
+) -> dict[str, Any]:
+    downloads = [
+        {
+            "path": f["path"],
+            "href": link(f["path"]),
+            "size": size_label(len(data_files[f["path"]])),
+            "summary": f["summary"],
+            "fields": [{"name": n, "type": t, "description": d} for n, t, d in f["fields"]],
+        }
+        for f in FILES
+        if f["path"] in data_files
+    ]
+    examples = []
+    seen_parts: set[tuple[str, str]] = set()
+    for p in views.paragraphs:
+        if (p.document, p.part) in seen_parts or p.kind != "paragraph":
+            continue
+        seen_parts.add((p.document, p.part))
+        href, shown = link.permalink(p)
+        examples.append({"citation": views.citation(p), "href": href, "url": shown})
+        if len(examples) == CITE_EXAMPLES:
+            break
+    corpus = views.corpus
+    return {
+        "counts": {
+            "documents": plural(len(corpus.documents), "document", "documents"),
+            "paragraphs": plural(len(views.paragraphs), "paragraphe citable", "paragraphes citables"),
+            "states": plural(len(corpus.states), "État", "États"),
+            "topics": plural(len(corpus.topics), "thème", "thèmes"),
+        },
+        "documents": documents_list(views, link),
+        "downloads": downloads,
+        "examples": examples,
+        "removals": [
+            {"file": r.file, "line": r.line, "text": r.text, "reason": r.reason} for r in report.removals
+        ],
+        "warnings": list(report.warnings),
+        "repository": repository_url(settings.repository),
+        "base_url": settings.base_url,
+    }

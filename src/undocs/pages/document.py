@@ -1,0 +1,174 @@
+"""The document page: metadata, masthead, table of contents and the full text, each paragraph
+with its permalink, citation and chips; footnotes linked both ways."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from .. import urls
+from ..model import Document, Footnote, Paragraph, Statement
+from ..views import Views, french_date, iso, language_name, symbol_note
+from .common import Linker, part_heading
+
+#: Short series names for "Cote CD : inconnue".
+BODY_SERIES = {"Conférence du désarmement": "CD"}
+
+
+def footnote_refs(doc: Document) -> dict[str, str]:
+    """Footnote id -> id of the anchor of its first reference (title or paragraph)."""
+    first: dict[str, str] = {}
+    for part in doc.parts:
+        for ref in part.title_footnote_refs:
+            first.setdefault(ref, f"ref-{ref}")
+        for p in part.paragraphs:
+            for ref in p.footnote_refs:
+                first.setdefault(ref, f"ref-{ref}")
+    return first
+
+
+def ref_views(refs: Iterable[str], notes: dict[str, Footnote], placed: set[str]) -> list[dict[str, Any]]:
+    out = []
+    for ref in refs:
+        note = notes.get(ref)
+        if note is None:
+            continue
+        anchor = None if ref in placed else f"ref-{ref}"
+        placed.add(ref)
+        out.append({"href": f"#{ref}", "id": anchor, "marker": note.marker, "label": f"Note {note.marker}"})
+    return out
+
+
+def statement_line(st: Statement) -> dict[str, Any] | None:
+    if st.role != "reply" or (not st.original_language and st.date is None):
+        return None
+    return {
+        "language": language_name(st.original_language) if st.original_language else None,
+        "date": french_date(st.date) if st.date else None,
+        "datetime": iso(st.date),
+    }
+
+
+def para_view(p: Paragraph, views: Views, link: Linker, notes: dict[str, Footnote], placed: set[str]) -> dict[str, Any]:
+    number = p.number if p.number is not None else p.seq
+    href, shown = link.permalink(p)
+    mentions = [m for m in dict.fromkeys(p.mentions) if m in views.states and m != p.state]
+    return {
+        "id": p.id,
+        "kind": p.kind,
+        "numbered": p.number is not None,
+        "marker": f"{p.number}." if p.number is not None else p.label,
+        "aria_label": f"Paragraphe {number}, lien permanent",
+        "blocks": list(p.blocks),
+        "bulleted": p.kind == "item" and p.text.lstrip().startswith(("•", "-", "–", "·")),
+        "refs": ref_views(p.footnote_refs, notes, placed),
+        "citation": views.citation(p),
+        "permalink_href": href,
+        "permalink_text": shown,
+        "topics": [
+            {"label": views.topics[t].label, "href": link(urls.topic_url(t))}
+            for t in dict.fromkeys(p.topics)
+            if t in views.topics
+        ],
+        "states": [{"label": views.states[m].name, "href": link(urls.state_url(m))} for m in mentions],
+    }
+
+
+def group_items(paras: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Consecutive list items become one list; other paragraphs stand alone."""
+    groups: list[dict[str, Any]] = []
+    for para in paras:
+        if para["kind"] == "item" and groups and groups[-1]["type"] == "list":
+            groups[-1]["members"].append(para)
+        elif para["kind"] == "item":
+            groups.append({"type": "list", "members": [para]})
+        else:
+            groups.append({"type": "single", "para": para})
+    return groups
+
+
+def document_view(doc: Document, views: Views, link: Linker) -> dict[str, Any]:
+    notes = {fn.id: fn for part in doc.parts for fn in part.footnotes}
+    first_refs = footnote_refs(doc)
+    placed: set[str] = set()
+
+    meta: list[dict[str, Any]] = []
+    note = symbol_note(doc)
+    if note:
+        series = BODY_SERIES.get(doc.body)
+        meta.append({"term": f"Cote {series}" if series else "Cote", "value": note, "datetime": None})
+    else:
+        meta.append({"term": "Cote", "value": doc.symbol, "datetime": None})
+    if doc.other_symbols:
+        term = "Publié sous la cote" if len(doc.other_symbols) == 1 else "Publié sous les cotes"
+        meta.append({"term": term, "value": ", ".join(doc.other_symbols), "datetime": None})
+    meta += [
+        {"term": "Titre", "value": doc.title, "datetime": None},
+        {"term": "Date", "value": french_date(doc.date), "datetime": iso(doc.date)},
+        {"term": "Organe", "value": doc.body, "datetime": None},
+        {"term": "Langue", "value": language_name(doc.language), "datetime": None},
+    ]
+    if doc.original_languages:
+        term = "Langue originale" if len(doc.original_languages) == 1 else "Langues originales"
+        langs = ", ".join(language_name(lang) for lang in doc.original_languages)
+        meta.append({"term": term, "value": langs, "datetime": None})
+    meta.append({"term": "Fichier source", "value": f"seeds/{doc.source_file}", "datetime": None})
+    for key, value in doc.extra:
+        meta.append({"term": key, "value": value, "datetime": None})
+    meta.append({"term": "Paragraphes citables", "value": str(len(doc.paragraphs)), "datetime": None})
+
+    toc: list[dict[str, Any]] = []
+    parts = []
+    for part in doc.parts:
+        entry = {"href": f"#{part.key}", "label": part_heading(part) or part.key, "children": []}
+        if part.level >= 2 and toc:
+            toc[-1]["children"].append(entry)
+        else:
+            toc.append(entry)
+        title_refs = ref_views(part.title_footnote_refs, notes, placed)
+        paras = [para_view(p, views, link, notes, placed) for p in part.paragraphs]
+        lines = [line for line in (statement_line(s) for s in part.statements) if line]
+        state = part.state
+        parts.append(
+            {
+                "key": part.key,
+                "tag": "h3" if part.level >= 2 else "h2",
+                "number": part.number,
+                "title": part.title,
+                "title_refs": title_refs,
+                "statements": lines,
+                "state": (
+                    {"label": views.states[state].name, "href": link(urls.state_url(state))}
+                    if state in views.states
+                    else None
+                ),
+                "groups": group_items(paras),
+                "footnotes": [
+                    {
+                        "id": fn.id,
+                        "marker": fn.marker,
+                        "text": fn.text,
+                        "back": f"#{first_refs[fn.id]}" if fn.id in first_refs else None,
+                    }
+                    for fn in part.footnotes
+                ],
+            }
+        )
+    return {
+        "title": doc.title,
+        "cite_symbol": doc.cite_symbol,
+        "meta": meta,
+        "masthead": list(doc.masthead),
+        "toc": toc,
+        "parts": parts,
+        "topics": [
+            {"label": t.label, "count": n, "href": link(urls.topic_url(t.id))}
+            for t, n in views.document_topics(doc.id)
+        ],
+        "states": [
+            {"label": views.states[s].name, "href": link(urls.state_url(s))}
+            for s in views.document_states(doc.id)
+            if s in views.states
+        ],
+        "data_href": link("data/paragraphs.json"),
+    }

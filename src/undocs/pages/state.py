@@ -1,0 +1,67 @@
+"""A state's page: its roles, statements, paragraphs by document, topics, where it is named."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import urls
+from ..model import Paragraph
+from ..views import Views, french_date, iso, language_name, role_label
+from .common import Linker, paragraph_summary
+from .lists import roles_of
+
+
+def state_view(state_id: str, views: Views, link: Linker) -> dict[str, Any]:
+    state = views.states[state_id]
+    statements = [
+        {
+            "document": views.documents[ref.document].cite_symbol,
+            "href": link(urls.anchor_url(urls.document_url(ref.document), ref.part)),
+            "role": role_label(ref.statement.role),
+            "language": language_name(ref.statement.original_language),
+            "date": french_date(ref.statement.date),
+            "datetime": iso(ref.statement.date),
+        }
+        for ref in views.state_statements[state_id]
+    ]
+    topics = []
+    for topic, count in views.state_topics(state_id):
+        paras = views.state_topic_paragraphs[(state_id, topic.id)]
+        topics.append(
+            {
+                "anchor": f"theme-{topic.id}",
+                "label": topic.label,
+                "count": count,
+                "topic_href": link(urls.topic_url(topic.id)),
+                "paragraphs": [paragraph_summary(p, views, link, full=False) for p in paras],
+            }
+        )
+    by_doc: dict[str, list[Paragraph]] = {}
+    for p in views.state_paragraphs[state_id]:
+        by_doc.setdefault(p.document, []).append(p)
+    documents = [
+        {
+            "title": views.documents[d].title,
+            "cite_symbol": views.documents[d].cite_symbol,
+            "href": link(urls.document_url(d)),
+            "paragraphs": [paragraph_summary(p, views, link, full=True) for p in paras],
+        }
+        for d, paras in by_doc.items()
+    ]
+    mentions = []
+    for p in views.state_mentions[state_id]:
+        item = paragraph_summary(p, views, link, full=False)
+        item["speaker"] = views.states[p.state].name if p.state in views.states else None
+        mentions.append(item)
+    return {
+        "name": state.name,
+        "name_en": state.name_en,
+        "iso3": state.iso3,
+        "roles": roles_of(state_id, views, link),
+        "statements": statements,
+        "topics": topics,
+        "documents": documents,
+        "mentions": mentions,
+        "paragraph_count": len(views.state_paragraphs[state_id]),
+        "mention_count": len(views.state_mentions[state_id]),
+    }
