@@ -39,3 +39,11 @@ def test_removed_lines_are_not_expected_on_the_page():
     removals = [Removal("x.txt", 2, "A/67/131", "en-tête")]
     assert check(document(removals), "Un\nA/67/131\ndeux\n", PAGE) is None
     assert check(document(), "Un\nA/67/131\ndeux\n", PAGE) is not None
+
+
+def test_words_the_page_adds_do_not_count():
+    page = ('<div id="document-text"><p>Un</p><div class="para-meta" data-nonsource><p>deux</p>'
+            '<details><summary>Citer</summary>trois</details></div><p>quatre</p></div>')
+    assert page_words(page) == ["Un", "quatre"]
+    loss = check(document(), "Un deux quatre\n", page)
+    assert loss is not None and loss.word == "deux"

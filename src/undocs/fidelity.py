@@ -33,26 +33,34 @@ class Loss:
 
 
 class _TextOf(HTMLParser):
-    """Collects the text inside the element whose id is ``TEXT_ROOT_ID``."""
+    """Collects the source text of a page: inside the element whose id is ``TEXT_ROOT_ID``,
+    less the elements marked ``data-nonsource`` (cite blocks, chips, links the page adds), so
+    that a word the page adds can never stand in for a word the source lost."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.depth = 0
+        self.depth = 0  # nesting depth inside the text root (0: outside)
+        self.skip_at: int | None = None  # depth of the data-nonsource element being skipped
         self.chunks: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _VOID:
+            return
         if self.depth:
-            if tag not in _VOID:
-                self.depth += 1
+            self.depth += 1
+            if self.skip_at is None and any(name == "data-nonsource" for name, _ in attrs):
+                self.skip_at = self.depth
         elif dict(attrs).get("id") == TEXT_ROOT_ID:
             self.depth = 1
 
     def handle_endtag(self, tag: str) -> None:
         if self.depth and tag not in _VOID:
+            if self.skip_at == self.depth:
+                self.skip_at = None
             self.depth -= 1
 
     def handle_data(self, data: str) -> None:
-        if self.depth:
+        if self.depth and self.skip_at is None:
             self.chunks.append(data)
 
 

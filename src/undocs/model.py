@@ -78,6 +78,7 @@ class Statement:
     role: str
     original_language: str | None = None
     date: str | None = None  # ISO 8601 (YYYY-MM-DD)
+    date_text: str | None = None  # the date as the source prints it ("1er juin 2012"), shown as is
 
 
 @dataclass(frozen=True)

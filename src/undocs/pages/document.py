@@ -44,7 +44,7 @@ def statement_line(st: Statement) -> dict[str, Any] | None:
         return None
     return {
         "language": language_name(st.original_language) if st.original_language else None,
-        "date": french_date(st.date) if st.date else None,
+        "date": st.date_text or (french_date(st.date) if st.date else None),
         "datetime": iso(st.date),
     }
 

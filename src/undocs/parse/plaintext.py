@@ -132,6 +132,7 @@ def _statement_part(
     """A state's reply: heading, then ``[Original : langue]`` and ``[date]`` lines."""
     language = None
     received = None
+    received_text = None
     for number, raw in meta.lines:
         stripped = raw.strip()
         m = _ORIGINAL.match(stripped)
@@ -139,6 +140,7 @@ def _statement_part(
             language = m.group(1).strip()
         elif _BRACKET_DATE.match(stripped) and received is None:
             received = parse_french_date(stripped, file, number)
+            received_text = stripped[1:-1].strip()
         elif (m and m.group(1).strip()) or _BRACKET_DATE.match(stripped):
             what = "[Original : …]" if m else "date"
             raise SourceError(f"a reply's header has a second {what} line: {stripped!r}", file, number)
@@ -150,7 +152,9 @@ def _statement_part(
         warnings.append(SourceError(f"state heading {heading!r} is not in the gazetteer (data/states.yaml)", file, line))
     else:
         draft.key = state.id
-        draft.statements.append(Statement(state=state.id, role="reply", original_language=language, date=received))
+        draft.statements.append(Statement(
+            state=state.id, role="reply", original_language=language, date=received, date_text=received_text
+        ))
     return draft
 
 
