@@ -8,7 +8,8 @@ reports:
 * the search payload: every file the search page fetches for searching (lunr, analysis,
   stemmer, search.js, analysis.json, index.json, docs.json), raw and gzipped (level 9);
 * the time from navigation start to the first results rendered for ``?q=désarmement`` (the
-  ``undocs-search-first-results`` performance mark set by search.js), median of N cold loads;
+  ``undocs-search-first-results`` performance mark set by search.js), median of N cold loads,
+  with the marks before it (scripts running, index loaded) and the machine's load average;
 * the time per query (``undocsSearch.answer``, the page's own search, over the queries of
   tests/search_cases.yaml), median and 95th percentile.
 
@@ -20,6 +21,7 @@ from __future__ import annotations
 import argparse
 import functools
 import gzip
+import os
 import http.server
 import statistics
 import sys
@@ -109,6 +111,9 @@ def main() -> int:
             server.shutdown()
             server.server_close()
     times.sort()
+    if hasattr(os, "getloadavg"):
+        load = os.getloadavg()
+        print(f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on {os.cpu_count()} CPUs (timings are noisy on a busy machine)")
     for name, label in (("undocs-search-start", "scripts running"), ("undocs-search-loaded", "index loaded")):
         print(f"  {label + ' at':28} median {statistics.median(p[name] for p in phases):.0f} ms")
     print(f"first results after navigation: median {statistics.median(firsts):.0f} ms, "

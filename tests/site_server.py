@@ -54,13 +54,21 @@ class Site:
         return self.base_url + path.lstrip("/")
 
 
-def build_site(out: Path, base_url: str | None) -> None:
-    """Build with the README's command (``python build.py``) into ``out``."""
+def build_site(out: Path, base_url: str | None, seeds: Path | None = None, data: Path | None = None) -> None:
+    """Build with the README's command (``python build.py``) into ``out``.
+
+    ``seeds`` and ``data`` replace ``seeds/`` and ``data/`` (e.g. the hostile corpus of
+    ``tests/hostile/``); by default the real ones are built.
+    """
     import subprocess
 
     cmd = [sys.executable, str(ROOT / "build.py"), "--out", str(out)]
     if base_url:
         cmd += ["--base-url", base_url]
+    if seeds is not None:
+        cmd += ["--seeds", str(seeds)]
+    if data is not None:
+        cmd += ["--data", str(data)]
     subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True, text=True)
 
 
@@ -138,15 +146,17 @@ def serve(root: Path, sock: socket.socket | None = None) -> Iterator[str]:
 
 
 @contextlib.contextmanager
-def serve_built_site(out: Path | None = None) -> Iterator[Site]:
-    """Reserve a port, build the site for it (into ``out`` or a temp dir) and serve it."""
+def serve_built_site(out: Path | None = None, seeds: Path | None = None, data: Path | None = None) -> Iterator[Site]:
+    """Reserve a port, build the site for it (into ``out`` or a temp dir) and serve it.
+
+    ``seeds`` and ``data``: another corpus than the real one (see ``build_site``)."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     origin = f"http://127.0.0.1:{sock.getsockname()[1]}"
     with tempfile.TemporaryDirectory(prefix="undocs-site-") as tmp:
         root = (out or Path(tmp) / "site").resolve()
-        build_site(root, origin + PREFIX)
+        build_site(root, origin + PREFIX, seeds, data)
         with serve(root, sock):
             yield Site(root=root, origin=origin, base_url=origin + PREFIX)
 

@@ -15,6 +15,7 @@ from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 
 import jinja2
+import markupsafe
 
 from . import urls
 from .pages.about import about_view
@@ -39,10 +40,44 @@ NAV = (
 )
 
 
+#: Bidi controls that open a level: embeddings and overrides (closed by PDF, U+202C) and
+#: isolates (closed by PDI, U+2069).
+_BIDI_EMBEDDINGS = frozenset("\u202a\u202b\u202d\u202e")
+_BIDI_ISOLATES = frozenset("\u2066\u2067\u2068")
+_PDF, _PDI = "\u202c", "\u2069"
+
+
+def close_bidi(value: Any) -> Any:
+    """``value`` with the bidi embeddings, overrides and isolates it leaves open closed at its end.
+
+    Every ``{{ … }}`` of the templates goes through it (the environment's ``finalize``): the
+    text stays as its source wrote it, but a right-to-left override (U+202E) in a title or a
+    paragraph can no longer reverse the page's own text that follows it. Markup (a macro's
+    output) is made of values already closed.
+    """
+    if not isinstance(value, str) or isinstance(value, markupsafe.Markup):
+        return value
+    if not any(c in _BIDI_EMBEDDINGS or c in _BIDI_ISOLATES for c in value):
+        return value
+    stack: list[str] = []
+    for c in value:
+        if c in _BIDI_EMBEDDINGS:
+            stack.append(_PDF)
+        elif c in _BIDI_ISOLATES:
+            stack.append(_PDI)
+        elif c == _PDF and stack and stack[-1] == _PDF:
+            stack.pop()
+        elif c == _PDI and _PDI in stack:  # closes the innermost isolate and what it holds
+            while stack.pop() != _PDI:
+                pass
+    return value + "".join(reversed(stack))
+
+
 def make_environment(templates_dir: Path) -> jinja2.Environment:
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
         autoescape=True,
+        finalize=close_bidi,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,

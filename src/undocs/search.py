@@ -196,8 +196,9 @@ def compact_index(index: Any, builder_stats: dict[str, Any]) -> dict[str, Any]:
 
     Terms (sorted) with, per field, their postings as ref deltas (``[delta, tf]`` when the term
     occurs more than once), and each field's lengths per ref: everything lunr's ``Builder``
-    scores with. :func:`expand_index` (and ``expandIndex`` in ``search.js``) rebuilds lunr's
-    serialisation from it with lunr's own BM25 formula, so ``lunr.Index.load`` takes it.
+    scores with. :func:`expand_index` rebuilds lunr's serialisation from it with lunr's own BM25
+    formula, so ``lunr.Index.load`` takes it; ``buildIndex`` in ``search.js`` builds the same
+    ``lunr.Index`` directly.
     """
     fields = [name for name, _ in FIELDS]
     tf: dict[str, dict[str, int]] = builder_stats["field_term_frequencies"]
@@ -237,7 +238,8 @@ def _idf(df: int, n: int) -> float:
 
 
 def expand_index(compact: dict[str, Any]) -> dict[str, Any]:
-    """lunr's index serialisation from :func:`compact_index` (as ``expandIndex`` in search.js)."""
+    """lunr's index serialisation from :func:`compact_index` (what ``buildIndex`` in search.js
+    builds, without the serialisation)."""
     fields = [name for name, _ in compact["f"]]
     boosts = {name: boost for name, boost in compact["f"]}
     n, k1, b = compact["n"], compact["k1"], compact["b"]

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ConfigError
+from .urls import is_web_url
 from .yamlio import load_yaml
+
+#: ``repository`` as GitHub's ``owner/name``.
+_REPOSITORY_SLUG = re.compile(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")
 
 
 @dataclass(frozen=True)
@@ -32,6 +37,10 @@ def load_settings(path: Path, base_url: str | None = None) -> Settings:
     missing = [k for k in ("title", "tagline", "description", "language") if not data.get(k)]
     if missing:
         raise ConfigError(f"missing required field(s): {', '.join(missing)}", path)
+    repository = str(data["repository"]).strip() if data.get("repository") else None
+    if repository is not None and not (_REPOSITORY_SLUG.fullmatch(repository) or is_web_url(repository)):
+        # It becomes a link on the about page: never a javascript: or data: URL.
+        raise ConfigError(f"repository {repository!r} must be owner/name or an http(s):// URL", path)
     if base_url is not None and not base_url.endswith("/"):
         base_url += "/"
     return Settings(
@@ -39,6 +48,6 @@ def load_settings(path: Path, base_url: str | None = None) -> Settings:
         tagline=str(data["tagline"]),
         description=str(data["description"]),
         language=str(data["language"]),
-        repository=str(data["repository"]) if data.get("repository") else None,
+        repository=repository,
         base_url=base_url,
     )

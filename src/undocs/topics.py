@@ -27,6 +27,7 @@ from .errors import ConfigError
 from .model import Topic
 from .states import yaml_item_lines
 from .textnorm import fold, fold_map
+from .urls import is_web_url
 from .yamlio import load_yaml
 
 _REQUIRED = ("id", "label", "label_en", "description", "terms")
@@ -51,6 +52,11 @@ def load_unbis(path: Path) -> dict[str, str]:
         raise ConfigError(f"not valid UTF-8 (byte {exc.start})", path) from None
     if not rows or not {"uri", "fr"} <= set(rows[0]):
         raise ConfigError("expected a tab-separated table with columns 'uri' and 'fr'", path)
+    for number, row in enumerate(rows, start=2):
+        uri = row.get("uri")
+        if uri and not is_web_url(uri):
+            # The URI becomes a link on the topic's page: never a javascript: or data: URL.
+            raise ConfigError(f"uri {uri!r} is not an http(s):// URL", path, number)
     return {row["uri"]: row["fr"] for row in rows if row.get("uri")}
 
 

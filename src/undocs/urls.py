@@ -10,6 +10,7 @@ the file system.
 from __future__ import annotations
 
 import posixpath
+import urllib.parse
 
 from .model import Paragraph
 
@@ -84,3 +85,15 @@ def absolute_url(base_url: str, url: str) -> str:
     if not base_url.endswith("/"):
         base_url += "/"
     return base_url + url
+
+
+def is_web_url(text: str) -> bool:
+    """Whether ``text`` is an absolute ``http(s)://host/...`` URL, safe to put in an ``href``.
+
+    Used to check the URLs that come from data files (``repository``, UNBIS concepts) when they
+    are loaded: a ``javascript:`` or ``data:`` URL there would otherwise become a link.
+    """
+    if not text or any(c.isspace() or ord(c) < 0x20 or ord(c) == 0x7F for c in text):
+        return False
+    parts = urllib.parse.urlsplit(text)
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and text.lower().startswith(parts.scheme + "://")

@@ -14,7 +14,25 @@
   "use strict";
 
   var app = document.getElementById("search-app");
-  if (!app || !window.lunr || !window.undocsAnalysis || !window.fetch || !window.history.pushState) {
+  if (!app) return;
+
+  /* The page without search (a script or an index file did not load): point to the lists by
+   * state and by topic. */
+  function unavailable() {
+    var status = document.getElementById("search-status");
+    while (status.firstChild) status.removeChild(status.firstChild);
+    status.appendChild(document.createTextNode("La recherche n’a pas pu être chargée. Parcourez les paragraphes "));
+    [["par État", "data-states"], [" ou ", null], ["par thème", "data-topics"], [".", null]].forEach(function (part) {
+      if (!part[1]) { status.appendChild(document.createTextNode(part[0])); return; }
+      var a = document.createElement("a");
+      a.href = app.getAttribute(part[1]);
+      a.textContent = part[0];
+      status.appendChild(a);
+    });
+  }
+
+  if (!window.lunr || !window.undocsAnalysis || !window.fetch || !window.history.pushState) {
+    unavailable();
     return;
   }
   var lunr = window.lunr;
@@ -43,8 +61,7 @@
     active: document.getElementById("search-active"),
     results: document.getElementById("search-results"),
     more: document.getElementById("search-more"),
-    facets: document.getElementById("search-facets"),
-    nojs: document.getElementById("search-nojs")
+    facets: document.getElementById("search-facets")
   };
 
   var S = null; // the loaded search: {index, store, fields, terms, df, vocab}
@@ -66,87 +83,154 @@
     });
   }
 
-  /* lunr's serialisation from the compact index (same as expand_index in search.py). */
-  function expandIndex(c) {
+  /* Run fn in a later task, so that no task of the page's start is long (Total Blocking Time). */
+  function later(fn) {
+    if (window.scheduler && typeof window.scheduler.postTask === "function") {
+      window.scheduler.postTask(fn, { priority: "user-visible" });
+    } else {
+      setTimeout(fn, 0);
+    }
+  }
+
+  /* The lunr.Index of the compact index, built directly (lunr's serialisation, as expand_index
+   * in search.py writes it, and lunr.Index.load would read it, without the detour), a slice of
+   * terms per task. Field vectors: lunr's BM25 formula, rounded to 3 decimals as lunr does. */
+  var TERMS_PER_TASK = 400;
+  function buildIndex(c) {
     var fields = c.f.map(function (f) { return f[0]; });
-    var boosts = {}, lengths = {}, average = {}, vectors = {};
-    var n = c.n, k1 = c.k1, b = c.b, i, k;
-    for (k = 0; k < fields.length; k++) {
-      boosts[fields[k]] = c.f[k][1];
-      lengths[fields[k]] = c.l[k];
-      average[fields[k]] = c.l[k].reduce(function (s, x) { return s + x; }, 0) / n;
+    var nf = fields.length, n = c.n, k1 = c.k1, b = c.b, i, k;
+    var boosts = [], lengths = c.l, norm = [];
+    for (k = 0; k < nf; k++) {
+      boosts.push(c.f[k][1]);
+      var sum = 0;
+      for (i = 0; i < n; i++) sum += lengths[k][i];
+      norm.push(sum / n);
     }
-    for (i = 0; i < n; i++) {
-      for (k = 0; k < fields.length; k++) vectors[fields[k] + "/" + i] = [];
-    }
-    var inverted = [];
-    for (var t = 0; t < c.i.length; t++) {
-      var row = c.i[t], posting = {}, entries = [];
-      for (k = 0; k < fields.length; k++) {
-        var refs = {}, ref = 0, list = row[k + 1] || [];
-        for (i = 0; i < list.length; i++) {
-          var item = list[i], tf = 1;
-          if (typeof item === "number") { ref += item; } else { ref += item[0]; tf = item[1]; }
-          refs[String(ref)] = {};
-          entries.push([fields[k], ref, tf]);
+    var vectors = [];
+    for (i = 0; i < nf * n; i++) vectors.push([]);
+    var inverted = Object.create(null), rows = c.i, t = 0;
+    var entryField = [], entryRef = [], entryTf = [];
+
+    function slice() {
+      for (var end = Math.min(rows.length, t + TERMS_PER_TASK); t < end; t++) {
+        var row = rows[t], posting = {}, count = 0;
+        for (var k = 0; k < nf; k++) {
+          var refs = {}, ref = 0, list = row[k + 1] || [];
+          for (var i = 0; i < list.length; i++) {
+            var item = list[i], tf = 1;
+            if (typeof item === "number") { ref += item; } else { ref += item[0]; tf = item[1]; }
+            refs[ref] = {};
+            entryField[count] = k; entryRef[count] = ref; entryTf[count] = tf; count++;
+          }
+          posting[fields[k]] = refs;
         }
-        posting[fields[k]] = refs;
+        posting._index = t;
+        inverted[row[0]] = posting;
+        var idf = Math.log(1 + Math.abs((n - count + 0.5) / (count + 0.5)));
+        for (var e = 0; e < count; e++) {
+          var f = entryField[e], r = entryRef[e], tfe = entryTf[e];
+          var score = idf * ((k1 + 1) * tfe) / (k1 * (1 - b + b * (lengths[f][r] / norm[f])) + tfe) * boosts[f];
+          vectors[f * n + r].push(t, Math.floor(score * 1000 + 0.5) / 1000);
+        }
       }
-      posting._index = t;
-      inverted.push([row[0], posting]);
-      var idf = Math.log(1 + Math.abs((n - entries.length + 0.5) / (entries.length + 0.5)));
-      for (i = 0; i < entries.length; i++) {
-        var f = entries[i][0], length = lengths[f][entries[i][1]], tfi = entries[i][2];
-        var score = idf * ((k1 + 1) * tfi) / (k1 * (1 - b + b * (length / average[f])) + tfi) * boosts[f];
-        vectors[f + "/" + entries[i][1]].push(t, Math.floor(score * 1000 + 0.5) / 1000);
+    }
+
+    function finish() {
+      var fieldVectors = Object.create(null);
+      for (var k = 0; k < nf; k++) {
+        for (var i = 0; i < n; i++) fieldVectors[fields[k] + "/" + i] = new lunr.Vector(vectors[k * n + i]);
       }
+      var terms = rows.map(function (row) { return row[0]; });
+      return new lunr.Index({
+        invertedIndex: inverted,
+        fieldVectors: fieldVectors,
+        tokenSet: lazyTokenSet(terms, inverted),
+        fields: fields,
+        pipeline: lunr.Pipeline.load(c.pipeline)
+      });
+    }
+
+    return new Promise(function (resolve, reject) {
+      (function step() {
+        try {
+          slice();
+          if (t < rows.length) later(step); else resolve(finish());
+        } catch (e) {
+          reject(e);
+        }
+      })();
+    });
+  }
+
+  /* The exact term a lunr.TokenSet stands for (a plain chain of letters), or null. */
+  function chainTerm(node) {
+    var s = "";
+    for (;;) {
+      var keys = Object.keys(node.edges);
+      if (!keys.length) return node.final ? s : null;
+      if (keys.length !== 1 || keys[0] === "*" || node.final) return null;
+      s += keys[0];
+      node = node.edges[keys[0]];
+    }
+  }
+
+  /* lunr's token set of the index terms, built only when a query needs more than exact terms
+   * (wildcards, edit distance): every lunr query intersects each clause with it, and for an
+   * exact term that is a look-up. */
+  function lazyTokenSet(terms, inverted) {
+    var full = null;
+    function real() {
+      if (!full) full = lunr.TokenSet.fromArray(terms);
+      return full;
     }
     return {
-      version: lunr.version,
-      fields: fields,
-      fieldVectors: Object.keys(vectors).map(function (key) { return [key, vectors[key]]; }),
-      invertedIndex: inverted,
-      pipeline: c.pipeline
+      intersect: function (other) {
+        var term = chainTerm(other);
+        if (term === null) return real().intersect(other);
+        return { toArray: function () { return term in inverted ? [term] : []; } };
+      },
+      toArray: function () { return real().toArray(); }
     };
   }
 
   function load() {
-    return Promise.all([
-      A.load({ dataUrl: url("analysis"), stemmerUrl: url("stemmer") }),
-      getJSON("index"),
-      getJSON("docs")
-    ]).then(function (r) {
-      var compact = r[1], store = r[2];
-      if (compact.v !== FORMAT || store.v !== FORMAT) throw new Error("search files: unknown format");
-      var index = lunr.Index.load(expandIndex(compact));
-      var df = Object.create(null);
+    var analysis = A.load({ dataUrl: url("analysis"), stemmerUrl: url("stemmer") });
+    var built = getJSON("index").then(function (compact) {
+      if (compact.v !== FORMAT) throw new Error("search files: unknown format");
+      var df = Object.create(null), terms = [];
       for (var t = 0; t < compact.i.length; t++) {
-        var count = 0;
-        for (var k = 1; k < compact.i[t].length; k++) count += compact.i[t][k].length;
-        df[compact.i[t][0]] = count;
+        var row = compact.i[t], count = 0;
+        for (var k = 1; k < row.length; k++) count += row[k].length;
+        df[row[0]] = count;
+        terms.push(row[0]);
       }
-      S = {
-        index: index,
-        store: store,
-        fields: compact.f.map(function (f) { return f[0]; }),
-        terms: compact.i.map(function (row) { return row[0]; }),
-        df: df,
-        vocab: null
-      };
+      return buildIndex(compact).then(function (index) {
+        return { index: index, fields: compact.f.map(function (f) { return f[0]; }), terms: terms, df: df };
+      });
+    });
+    return Promise.all([analysis, built, getJSON("docs")]).then(function (r) {
+      var store = r[2];
+      if (store.v !== FORMAT) throw new Error("search files: unknown format");
+      S = r[1];
+      S.store = store;
+      S.vocab = null;
     });
   }
 
   /* ------------------------------------------------------------------ query logic */
 
+  /* The vocabulary as [word, folded, term]; the term (a stemming) is computed on first use. */
   function vocab() {
     if (!S.vocab) {
       S.vocab = [];
-      for (var i = 0; i < S.store.w.length; i++) {
-        var word = S.store.w[i], t = A.term(word);
-        if (t !== null) S.vocab.push([word, A.normalize(word), t]);
-      }
+      for (var i = 0; i < S.store.w.length; i++) S.vocab.push([S.store.w[i], A.normalize(S.store.w[i]), undefined]);
     }
     return S.vocab;
+  }
+
+  function vocabTerm(entry) {
+    if (entry[2] === undefined) entry[2] = A.term(entry[0]);
+    return entry[2];
   }
 
   function unique(list) {
@@ -173,7 +257,9 @@
     if (folded.length < 2) return [];
     var found = prefixTerms(folded), v = vocab();
     for (var i = 0; i < v.length; i++) {
-      if (v[i][1].lastIndexOf(folded, 0) === 0 && v[i][2] in S.df) found.push(v[i][2]);
+      if (v[i][1].lastIndexOf(folded, 0) !== 0) continue;
+      var t = vocabTerm(v[i]);
+      if (t !== null && t in S.df) found.push(t);
     }
     return unique(found).slice(0, MAX_EXPANSION);
   }
@@ -323,7 +409,7 @@
     var best = null, v = vocab();
     for (var i = 0; i < v.length; i++) {
       var d = levenshtein(folded, v[i][1], limit);
-      if (d > limit) continue;
+      if (d > limit || vocabTerm(v[i]) === null) continue;
       var key = [d, -(S.df[v[i][2]] || 0), v[i][0]];
       if (!best || key[0] < best[0] || (key[0] === best[0] && (key[1] < best[1] || (key[1] === best[1] && key[2] < best[2])))) best = key;
     }
@@ -411,11 +497,14 @@
 
   /* The paragraph's text around its first match, matched words in <mark>. */
   function snippet(text, terms) {
-    var wanted = Object.create(null);
-    terms.forEach(function (t) { wanted[t] = true; });
+    // Snowball's French stemmer changes a word only after its first two letters (its regions
+    // RV, R1 and R2 never start before), so a word whose first two letters start no wanted
+    // term cannot be one: it is not stemmed at all (stemming is the cost of a cold page).
+    var wanted = Object.create(null), heads = Object.create(null);
+    terms.forEach(function (t) { wanted[t] = true; heads[t.slice(0, 2)] = true; });
     var toks = A.tokens(text), marks = [];
     for (var i = 0; i < toks.length; i++) {
-      if (wanted[A.term(toks[i].surface)]) marks.push(i);
+      if (heads[A.normalize(toks[i].surface).slice(0, 2)] && wanted[A.term(toks[i].surface)]) marks.push(i);
     }
     var from = 0, to = toks.length;
     var WORDS = 36;
@@ -553,7 +642,13 @@
     announceTimer = setTimeout(function () { el.status.textContent = message; }, 400);
   }
 
-  function render() {
+  var FIRST = 6; // results rendered at once on the page's first render; the rest a task later
+  var renderSeq = 0;
+
+  /* done (optional) runs once everything is on the page. initial: the page's first render,
+   * split in tasks (the first results, then the other results and the facets). */
+  function render(initial, done) {
+    var seq = ++renderSeq;
     var text = state.q;
     var r = text.trim() ? answer(text) : { hits: null, suggestion: null };
     var hits;
@@ -568,13 +663,16 @@
     }
     var filtered = hits.filter(function (h) { return passes(paragraph(h.ref), null); });
     lastHits = filtered;
+    var page = filtered.slice(0, shown);
+    var now = initial ? page.slice(0, FIRST) : page;
+    var list = document.createDocumentFragment();
+    now.forEach(function (h) { list.appendChild(resultItem(h)); });
     clear(el.results);
-    filtered.slice(0, shown).forEach(function (h) { el.results.appendChild(resultItem(h)); });
+    el.results.appendChild(list);
     el.results.setAttribute("data-query", text);
     el.more.hidden = filtered.length <= shown;
     renderNotice(text, r.suggestion, filtered.length);
     renderActive();
-    renderFacets(hits);
     var active = text.trim() || state.etat || state.theme || state.doc;
     var message = !active ? "" : filtered.length ? plural(filtered.length, "résultat", "résultats") : "Aucun résultat";
     announce(message);
@@ -583,6 +681,20 @@
       render.done = true;
       if (window.performance && performance.mark) performance.mark("undocs-search-first-results");
     }
+    function rest() {
+      if (seq !== renderSeq) { // a newer render has replaced this one
+        if (done) done();
+        return;
+      }
+      if (now.length < page.length) {
+        var more = document.createDocumentFragment();
+        page.slice(now.length).forEach(function (h) { more.appendChild(resultItem(h)); });
+        el.results.appendChild(more);
+      }
+      renderFacets(hits);
+      if (done) done();
+    }
+    if (initial) later(rest); else rest();
   }
 
   /* ------------------------------------------------------------------ URL and events */
@@ -609,10 +721,16 @@
     lastWrite = { kind: kind, time: now };
   }
 
-  function update(kind) {
+  function update(kind, initial, done) {
     shown = PAGE;
     if (S) {
-      try { render(); } catch (e) { clear(el.results); announce("Aucun résultat"); }
+      try {
+        render(initial, done);
+      } catch (e) {
+        clear(el.results);
+        announce("Aucun résultat");
+        if (done) done();
+      }
     }
     if (kind) writeURL(kind);
   }
@@ -639,7 +757,9 @@
   el.more.addEventListener("click", function () {
     var from = shown;
     shown += PAGE;
-    lastHits.slice(from, shown).forEach(function (h) { el.results.appendChild(resultItem(h)); });
+    var list = document.createDocumentFragment();
+    lastHits.slice(from, shown).forEach(function (h) { list.appendChild(resultItem(h)); });
+    el.results.appendChild(list);
     el.more.hidden = lastHits.length <= shown;
     var links = el.results.querySelectorAll(".result-link");
     if (links[from]) links[from].focus();
@@ -656,15 +776,9 @@
     return Array.prototype.slice.call(el.results.querySelectorAll(".result-link"));
   }
 
+  // The "/" key (focus the search field) is handled by shortcuts.js, on every page.
   document.addEventListener("keydown", function (event) {
-    var target = event.target, tag = target && target.tagName;
-    var editing = tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (target && target.isContentEditable);
-    if (event.key === "/" && !editing && !event.ctrlKey && !event.metaKey && !event.altKey) {
-      event.preventDefault();
-      el.input.focus();
-      el.input.select();
-      return;
-    }
+    var target = event.target;
     if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
     var links = resultLinks();
     if (!links.length) return;
@@ -681,8 +795,6 @@
 
   /* ------------------------------------------------------------------ start */
 
-  el.nojs.hidden = true;
-  el.form.hidden = false;
   readURL();
   el.input.value = state.q;
   el.status.textContent = "Chargement de l’index de recherche…";
@@ -693,12 +805,8 @@
   load().then(function () {
     mark("undocs-search-loaded");
     el.status.textContent = "";
-    update(null);
-    app.setAttribute("data-ready", "true");
-  }, function () {
-    el.status.textContent = "La recherche n’a pas pu être chargée. Parcourez les États et les thèmes.";
-    el.nojs.hidden = false;
-  });
+    update(null, true, function () { app.setAttribute("data-ready", "true"); });
+  }).catch(unavailable);
 
   // For tests and the benchmark: the same answers, without the page.
   window.undocsSearch = {
