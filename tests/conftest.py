@@ -39,75 +39,40 @@ def part(document, key):
 
 # --------------------------------------------------------------------------------------------
 # The built site, served over HTTP under a sub-path (as GitHub Pages serves a project site),
-# for the browser tests. Built once per session.
+# and the session's one Chromium: built, served and launched once per test session.
 
-import functools  # noqa: E402
-import http.server  # noqa: E402
-import threading  # noqa: E402
-from dataclasses import dataclass  # noqa: E402
-
-SITE_PREFIX = "/undocs/"
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-
-
-class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves ``directory`` at ``SITE_PREFIX`` only (404 elsewhere), with the right MIME types."""
-
-    extensions_map = {
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".js": "text/javascript",
-        ".mjs": "text/javascript",
-        ".json": "application/json",
-        ".wasm": "application/wasm",
-        ".css": "text/css",
-        ".html": "text/html; charset=utf-8",
-        ".xml": "application/xml",
-        ".csv": "text/csv; charset=utf-8",
-    }
-
-    def translate_path(self, path):
-        clean = path.split("?", 1)[0].split("#", 1)[0]
-        if not clean.startswith(SITE_PREFIX):
-            return str(Path(self.directory) / ".undocs-not-served" / "missing")  # 404
-        return super().translate_path("/" + clean[len(SITE_PREFIX):])
-
-    def log_message(self, format, *args):  # quiet
-        pass
-
-
-@dataclass(frozen=True)
-class ServedSite:
-    """A built site: its folder and the URL it is served at (ending with ``/undocs/``)."""
-
-    path: Path
-    url: str
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]  # fmt: skip
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory):
-    """The real seeds built into a temporary folder (``python build.py`` equivalent)."""
-    from undocs.cli import main
+def site():
+    """The real seeds built with ``--base-url`` for a reserved port and served under ``/undocs/``
+    (``tests/site_server.py``): ``site.url("documents/a-67-131/")``, ``site.root``."""
+    from site_server import serve_built_site
 
-    out = tmp_path_factory.mktemp("site") / "_site"
-    assert main(["--out", str(out)]) == 0
-    return out
+    with serve_built_site() as served:
+        yield served
 
 
 @pytest.fixture(scope="session")
-def site_server(built_site):
-    """The built site served at ``http://127.0.0.1:<free port>/undocs/`` by a threaded server."""
-    handler = functools.partial(_SubPathHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield ServedSite(built_site, f"http://127.0.0.1:{server.server_address[1]}{SITE_PREFIX}")
-    finally:
-        server.shutdown()
-        server.server_close()
+def built_site(site):
+    """The folder of that build."""
+    return site.root
 
 
-# The browser: the session's one Chromium is the ``browser`` fixture of tests/gates_common.py
-# (import it in the test module, as the gates do: two sync Playwright sessions cannot be open at
-# once). Missing Chromium fails, never skips.
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium driven by Playwright. Missing Chromium is a failure, not a skip:
+    the browser tests must run in CI."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium is required and missing at {CHROMIUM}: run `apt-get install chromium` (scripts/test does)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield instance
+        finally:
+            instance.close()

@@ -159,19 +159,3 @@ def serve_built_site(out: Path | None = None, seeds: Path | None = None, data: P
         build_site(root, origin + PREFIX, seeds, data)
         with serve(root, sock):
             yield Site(root=root, origin=origin, base_url=origin + PREFIX)
-
-
-# A single build per test session, shared by every gate module that imports ``site``.
-_stack: contextlib.ExitStack | None = None
-_site: Site | None = None
-
-
-def shared_site() -> Site:
-    global _stack, _site
-    if _site is None:
-        import atexit
-
-        _stack = contextlib.ExitStack()
-        _site = _stack.enter_context(serve_built_site())
-        atexit.register(_stack.close)
-    return _site

@@ -14,7 +14,7 @@ import json
 
 import pytest
 
-from gates_common import INDEX_PAGES, PAGE_TYPES, SEARCH_RESULT, browser, open_page, site  # noqa: F401
+from gates_common import INDEX_PAGES, PAGE_TYPES, SEARCH_RESULT, open_page
 from site_server import ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -43,7 +43,7 @@ def describe(violations: list[dict]) -> str:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("name", list(PAGES))
-def test_axe_finds_no_wcag_violation(browser, site, name, scheme):  # noqa: F811
+def test_axe_finds_no_wcag_violation(browser, site, name, scheme):
     problems = []
     for width, height in ((1280, 900), (360, 740)):
         context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
@@ -86,7 +86,7 @@ def tab(page) -> dict | None:
     return page.evaluate(FOCUS_STATE)
 
 
-def test_keyboard_reaches_every_action_on_a_document_page(browser, site):  # noqa: F811
+def test_keyboard_reaches_every_action_on_a_document_page(browser, site):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     try:
@@ -128,7 +128,7 @@ def test_keyboard_reaches_every_action_on_a_document_page(browser, site):  # noq
         context.close()
 
 
-def test_keyboard_runs_a_search_and_opens_a_result(browser, site):  # noqa: F811
+def test_keyboard_runs_a_search_and_opens_a_result(browser, site):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     try:

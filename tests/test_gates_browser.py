@@ -12,14 +12,14 @@ import urllib.parse
 
 import pytest
 
-from gates_common import PAGE_TYPES, SCREENSHOTS, browser, open_page, site  # noqa: F401
+from gates_common import PAGE_TYPES, SCREENSHOTS, open_page
 
 WIDTHS = {1280: 900, 360: 740}
 
 
 @pytest.mark.parametrize("width", list(WIDTHS))
 @pytest.mark.parametrize("name", list(PAGE_TYPES))
-def test_page_type_in_chromium(browser, site, name, width):  # noqa: F811
+def test_page_type_in_chromium(browser, site, name, width):
     context = browser.new_context(viewport={"width": width, "height": WIDTHS[width]}, locale="fr-FR")
     page = context.new_page()
     requests: list[str] = []

@@ -8,13 +8,13 @@ import subprocess
 
 import pytest
 
-from gates_common import site  # noqa: F401  (fixture)
+
 from site_server import ROOT
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
-def test_every_page_is_valid_html(site):  # noqa: F811
+def test_every_page_is_valid_html(site):
     java = shutil.which("java")
     assert java, "Java is required for the Nu Html Checker (apt-get install default-jre-headless)"
     assert VNU.is_file(), f"{VNU} is missing: run npm ci"

@@ -16,7 +16,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from gates_common import site  # noqa: F401  (fixture)
+
 from site_server import Site
 
 #: External references a page may carry (never loaded by the browser, only linked).
@@ -133,7 +133,7 @@ class Crawl:
 
 
 @pytest.fixture(scope="module")
-def crawl(site):  # noqa: F811
+def crawl(site):
     c = Crawl(site)
     c.run(site.url())
     return c
@@ -153,12 +153,12 @@ def test_every_reference_resolves(crawl):
     assert not crawl.problems, f"{len(crawl.problems)} broken references:\n" + "\n".join(crawl.problems)
 
 
-def test_every_page_is_reachable_from_home(crawl, site):  # noqa: F811
+def test_every_page_is_reachable_from_home(crawl, site):
     missing = built_pages(site) - set(crawl.pages)
     assert not missing, "pages no link leads to:\n" + "\n".join(sorted(missing))
 
 
-def test_sitemap_lists_exactly_the_pages(crawl, site):  # noqa: F811
+def test_sitemap_lists_exactly_the_pages(crawl, site):
     status, ctype, body = fetch(site.url("sitemap.xml"))
     assert status == 200
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -172,7 +172,7 @@ def test_sitemap_lists_exactly_the_pages(crawl, site):  # noqa: F811
     assert status == 200 and f"Sitemap: {site.url('sitemap.xml')}" in robots.decode()
 
 
-def test_the_404_page_works_at_any_depth(site):  # noqa: F811
+def test_the_404_page_works_at_any_depth(site):
     for path in ("nulle-part", "documents/a-67-131/inexistant/", "a/b/c/d.html"):
         url = site.url(path)
         status, ctype, body = fetch(url)

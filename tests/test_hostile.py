@@ -27,11 +27,10 @@ import html.parser
 import io
 import json
 import urllib.parse
-from pathlib import Path
 
 import pytest
 
-from gates_common import INDEX_PAGES, PAGE_TYPES, browser, open_page, site  # noqa: F401
+from gates_common import INDEX_PAGES, PAGE_TYPES, open_page
 from site_server import ROOT, Site, serve_built_site
 from undocs.errors import ConfigError
 from undocs.render import close_bidi
@@ -397,14 +396,14 @@ class Watch:
         return found
 
 
-def _new_page(browser, origin: str):  # noqa: F811
+def _new_page(browser, origin: str):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
     watch = Watch(context, origin)
     return context, context.new_page(), watch
 
 
 @pytest.mark.parametrize("url", list(VISIBLE))
-def test_hostile_page_in_chromium(browser, hostile, url):  # noqa: F811
+def test_hostile_page_in_chromium(browser, hostile, url):
     context, page, watch = _new_page(browser, hostile.origin)
     try:
         page.goto(hostile.url(url), wait_until="load")
@@ -419,7 +418,7 @@ def test_hostile_page_in_chromium(browser, hostile, url):  # noqa: F811
     assert not problems, "\n".join(problems)
 
 
-def test_hostile_search_in_chromium(browser, hostile):  # noqa: F811
+def test_hostile_search_in_chromium(browser, hostile):
     """The payloads typed into the search page: results show them as text, nothing runs."""
     context, page, watch = _new_page(browser, hostile.origin)
     failures: list[str] = []
@@ -452,7 +451,7 @@ def test_hostile_search_in_chromium(browser, hostile):  # noqa: F811
 # The real site under its policy
 
 
-def test_real_site_csp(browser, site: Site):  # noqa: F811
+def test_real_site_csp(browser, site: Site):
     """Every page of the real build has the policy, and the site works under it: pages load
     without a violation, search returns results, the cite block gets its "Copier" button."""
     static = []

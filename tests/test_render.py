@@ -12,9 +12,11 @@ import pytest
 from corpus_fixture import SCRIPT, settings, small_corpus, small_report
 from undocs import fidelity, urls
 from undocs.export import export_data
-from undocs.export import export_data
 from undocs.render import render_site as render_views
 from undocs.render import static_files
+from undocs.analysis import ANALYSIS_JSON_PATH
+from undocs.search import DOCS_PATH, INDEX_PATH
+from undocs.vendor_assets import VENDOR_FILES
 from undocs.views import build_views
 from undocs.report import BuildReport
 
@@ -22,7 +24,8 @@ ROOT = Path(__file__).resolve().parents[1]
 TEMPLATES = ROOT / "templates"
 STATIC = ROOT / "static"
 #: Pages written by other modules that our pages may link to.
-ELSEWHERE = {"recherche/index.html"}
+#: Files the search page links to that other build steps write (search data, npm assets).
+ELSEWHERE = {INDEX_PATH, DOCS_PATH, ANALYSIS_JSON_PATH, *VENDOR_FILES.values()}
 
 
 def render_site(corpus, settings, report, templates):

@@ -9,8 +9,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from undocs import analysis, search
-from undocs.search import DOCS_PATH, INDEX_PATH, Searcher, expand_index, search_files
+from undocs import analysis
+from undocs.search import DOCS_PATH, INDEX_PATH, search_files
+from undocs.search import index as search
+from undocs.search.index import expand_index
+from undocs.search.query import Searcher
 from undocs.views import build_views
 
 CASES = yaml.safe_load((Path(__file__).parent / "search_cases.yaml").read_text(encoding="utf-8"))
@@ -18,7 +21,7 @@ CASES = yaml.safe_load((Path(__file__).parent / "search_cases.yaml").read_text(e
 
 @pytest.fixture(scope="module")
 def files(corpus):
-    return search_files(corpus)
+    return search_files(build_views(corpus))
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""The search page in real Chromium, on the built site served under /undocs/ (conftest.site_server).
+"""The search page in real Chromium, on the built site served under /undocs/ (conftest.site).
 
 Never skipped: without Chromium the ``browser`` fixture fails.
 """
@@ -11,13 +11,13 @@ from urllib.parse import quote
 import pytest
 import yaml
 
-from gates_common import browser  # noqa: F401 -- the session's one Chromium (fails if missing)
+
 
 CASES = yaml.safe_load((Path(__file__).parent / "search_cases.yaml").read_text(encoding="utf-8"))
 
 
 @pytest.fixture()
-def page(browser, site_server):  # noqa: F811
+def page(browser, site):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.errors = []
@@ -28,8 +28,8 @@ def page(browser, site_server):  # noqa: F811
     context.close()
 
 
-def open_search(page, site_server, query=""):
-    url = site_server.url + "recherche/" + (query and "?" + query)
+def open_search(page, site, query=""):
+    url = site.base_url + "recherche/" + (query and "?" + query)
     page.goto(url)
     page.wait_for_selector("#search-app[data-ready]", timeout=15_000)
 
@@ -46,8 +46,8 @@ def type_query(page, text):
     page.wait_for_function("q => document.getElementById('search-results').dataset.query === q", arg=text)
 
 
-def test_search_cases_in_the_browser(page, site_server):
-    open_search(page, site_server)
+def test_search_cases_in_the_browser(page, site):
+    open_search(page, site)
     failures = []
     for case in CASES:
         page.locator("#q").fill(case["q"])
@@ -60,8 +60,8 @@ def test_search_cases_in_the_browser(page, site_server):
     assert page.errors == []
 
 
-def test_typing_shows_highlighted_results_and_announces_them(page, site_server):
-    open_search(page, site_server)
+def test_typing_shows_highlighted_results_and_announces_them(page, site):
+    open_search(page, site)
     type_query(page, "Norvège désarm")
     assert result_ids(page)[:1] and all(i.startswith("norvege-") for i in result_ids(page))
     first = page.locator("#search-results .result").first
@@ -77,8 +77,8 @@ def test_typing_shows_highlighted_results_and_announces_them(page, site_server):
     assert page.errors == []
 
 
-def test_facets_combine_with_the_query_and_live_in_the_url(page, site_server):
-    open_search(page, site_server, "q=" + quote("désarmement"))
+def test_facets_combine_with_the_query_and_live_in_the_url(page, site):
+    open_search(page, site, "q=" + quote("désarmement"))
     total = len(page.locator("#search-results .result").all())
     page.locator("#search-facets button.facet", has_text="Norvège").click()
     page.wait_for_function("n => document.querySelectorAll('#search-results .result').length < n", arg=total)
@@ -107,16 +107,16 @@ def test_facets_combine_with_the_query_and_live_in_the_url(page, site_server):
     assert page.errors == []
 
 
-def test_shared_url_restores_the_search(page, site_server):
-    open_search(page, site_server, "q=otan&etat=russie&theme=missiles")
+def test_shared_url_restores_the_search(page, site):
+    open_search(page, site, "q=otan&etat=russie&theme=missiles")
     assert page.input_value("#q") == "otan"
     assert result_ids(page) == ["declaration-14"]
     assert page.locator("#search-active button").count() == 2
     assert page.errors == []
 
 
-def test_malformed_queries_never_error(page, site_server):
-    open_search(page, site_server)
+def test_malformed_queries_never_error(page, site):
+    open_search(page, site)
     for q in ["etat:", "~", '"désarmement', "desarmement:", "^2", "*", "+", "-", "theme:*", "nucl*~2^", "::", "\\"]:
         page.locator("#q").fill(q)
         page.wait_for_function("q => document.getElementById('search-results').dataset.query === q", arg=q)
@@ -126,9 +126,9 @@ def test_malformed_queries_never_error(page, site_server):
     assert page.errors == []
 
 
-def test_html_in_the_query_is_inert(page, site_server):
+def test_html_in_the_query_is_inert(page, site):
     payload = '<img src=x onerror="alert(1)"><script>alert(2)</script> désarmemnt'
-    open_search(page, site_server, "q=" + quote(payload))
+    open_search(page, site, "q=" + quote(payload))
     page.wait_for_timeout(300)
     assert page.locator("#search-app img, #search-app script").count() == 0
     notice = page.inner_text("#search-notice")
@@ -136,8 +136,8 @@ def test_html_in_the_query_is_inert(page, site_server):
     assert page.errors == []
 
 
-def test_nothing_found_offers_a_fuzzy_retry(page, site_server):
-    open_search(page, site_server)
+def test_nothing_found_offers_a_fuzzy_retry(page, site):
+    open_search(page, site)
     type_query(page, "proliferaton")
     assert "Vouliez-vous dire" in page.inner_text("#search-notice")
     assert result_ids(page)
@@ -149,8 +149,8 @@ def test_nothing_found_offers_a_fuzzy_retry(page, site_server):
     assert page.errors == []
 
 
-def test_keyboard(page, site_server):
-    open_search(page, site_server, "q=norvege")
+def test_keyboard(page, site):
+    open_search(page, site, "q=norvege")
     page.locator("h1").click()
     page.keyboard.press("/")
     assert page.evaluate("document.activeElement.id") == "q"
@@ -166,10 +166,10 @@ def test_keyboard(page, site_server):
     assert page.errors == []
 
 
-def test_without_javascript_the_page_explains(browser, site_server):  # noqa: F811
+def test_without_javascript_the_page_explains(browser, site):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(site_server.url + "recherche/")
+    page.goto(site.base_url + "recherche/")
     text = page.inner_text("#search-nojs")
     assert "JavaScript" in text
     assert page.locator("#search-nojs a[href='../etats/index.html']").count() == 1
@@ -178,8 +178,8 @@ def test_without_javascript_the_page_explains(browser, site_server):  # noqa: F8
     context.close()
 
 
-def test_header_search_box_leads_to_the_search_page(page, site_server):
-    page.goto(site_server.url + "etats/norvege/")
+def test_header_search_box_leads_to_the_search_page(page, site):
+    page.goto(site.base_url + "etats/norvege/")
     page.fill("#q-header", "otan")
     page.press("#q-header", "Enter")
     page.wait_for_selector("#search-app[data-ready]")

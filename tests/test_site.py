@@ -91,6 +91,5 @@ def test_no_absolute_site_paths_in_pages(built_site):
         assert not re.search(r'(?:href|src)="/(?!/)', html), page
 
 
-def test_nojekyll_and_no_sitemap_without_base_url(built_site):
+def test_nojekyll_for_github_pages(built_site):
     assert (built_site / ".nojekyll").is_file()
-    assert not (built_site / "sitemap.xml").exists()

@@ -17,7 +17,7 @@ from .export import export_data
 from .model import Corpus
 from .output import check_target, write_site
 from .parse.document import parse_source
-from .render import render_site, sitemap, static_files
+from .render import render_site, static_files
 from .search import search_files
 from .report import BuildReport
 from .settings import load_settings
@@ -105,10 +105,7 @@ def build(options: Options) -> Summary:
         if loss:
             warnings.append(str(loss))
     files.update(data_files)
-    files.update(search_files(corpus, settings, options.templates, views=views))
-    if settings.base_url:  # the search page is written by search.py: list it too (until render.py does)
-        pages = [name[: -len("index.html")] for name in files if name.endswith("index.html")]
-        files["sitemap.xml"] = sitemap(pages, settings.base_url)
+    files.update(search_files(views))
     files.update(static_files(options.static))
     files.update(copy_vendor_assets(PROJECT / "node_modules"))
     write_site(files, options.out, protected, sources)

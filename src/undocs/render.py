@@ -23,6 +23,7 @@ from .pages.common import Linker
 from .pages.document import document_view
 from .pages.lists import documents_list, states_list, topics_list
 from .pages.matrix import matrix_view
+from .pages.search import search_view
 from .pages.state import state_view
 from .pages.topic import topic_view
 from .report import BuildReport
@@ -132,6 +133,8 @@ def site_pages(views: Views, report: BuildReport, data_files: dict[str, bytes], 
             lambda link, t=topic.id: {"topic": topic_view(t, views, link)})  # fmt: skip
     add(urls.MATRIX, "matrix.html", "États × thèmes", urls.MATRIX, home,
         lambda link: {"matrix": matrix_view(views, link)})  # fmt: skip
+    add(urls.SEARCH, "search.html", "Recherche", urls.SEARCH, home,
+        lambda link: {"search": search_view(views, link)})  # fmt: skip
     add(urls.ABOUT, "about.html", "À propos des données", urls.ABOUT, home,
         lambda link: {"about": about_view(views, report, data_files, settings, link)})  # fmt: skip
     return pages

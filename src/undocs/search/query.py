@@ -1,0 +1,278 @@
+"""The query logic in Python, the twin of ``static/js/search.js``: the tests run the readers'
+queries (``tests/search_cases.yaml``) through it and through the browser, and demand the same."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import analysis
+from .index import DOCS_PATH, INDEX_PATH, FIELDS, expand_index
+
+#: Field names a reader may type before ``:`` (folded), -> the indexed field.
+FIELD_ALIASES: dict[str, str] = {
+    **{name: name for name, _ in FIELDS},
+    "text": "texte", "state": "etat", "etats": "etat", "pays": "etat", "topic": "theme",
+    "themes": "theme", "sujet": "theme", "document": "doc", "symbole": "doc", "cote": "doc",
+    "part": "partie",
+}  # fmt: skip
+
+#: Boost of a term reached by completion (prefix of the word being typed), relative to 1.
+COMPLETION_BOOST = 0.5
+#: At most this many index terms for one prefix.
+MAX_EXPANSION = 200
+
+
+@dataclass
+class Group:
+    """One word of the query: the index terms that satisfy it, in which fields."""
+
+    exact: list[str] = field(default_factory=list)
+    completions: list[str] = field(default_factory=list)
+    fields: tuple[str, ...] = ()
+    presence: str = "required"  # required | optional | prohibited
+    boost: float = 1.0
+
+
+@dataclass(frozen=True)
+class Hit:
+    ref: str
+    id: str
+    score: float
+    terms: tuple[str, ...]
+
+
+def levenshtein(a: str, b: str, limit: int) -> int:
+    """Edit distance (insert, delete, substitute), or ``limit + 1`` once it exceeds ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
+class Searcher:
+    """Answers queries as ``search.js`` does, from the files the build writes."""
+
+    def __init__(self, index_json: dict[str, Any] | bytes, store: dict[str, Any] | bytes):
+        from lunr.index import Index
+
+        analysis.register()
+        if isinstance(index_json, bytes):
+            index_json = json.loads(index_json)
+        if isinstance(store, bytes):
+            store = json.loads(store)
+        if "i" in index_json:  # the compact form the build writes
+            index_json = expand_index(index_json)
+        self.index = Index.load(index_json)
+        self.store = store
+        self.fields = tuple(name for name, _ in FIELDS)
+        self.terms = sorted(t for t, _ in index_json["invertedIndex"])
+        self.df = {t: len({r for f in self.fields for r in posting.get(f, {})}) for t, posting in index_json["invertedIndex"]}
+        self._vocab: list[tuple[str, str, str]] | None = None
+
+    @classmethod
+    def from_files(cls, files: dict[str, bytes]) -> "Searcher":
+        return cls(files[INDEX_PATH], files[DOCS_PATH])
+
+    # -- vocabulary: (surface, folded, term), built on first use
+    @property
+    def vocab(self) -> list[tuple[str, str, str]]:
+        if self._vocab is None:
+            out = []
+            for word in self.store["w"]:
+                t = analysis.term(word)
+                if t is not None:
+                    out.append((word, analysis.normalize(word), t))
+            self._vocab = out
+        return self._vocab
+
+    def _prefix_terms(self, prefix: str) -> list[str]:
+        import bisect
+
+        out = []
+        i = bisect.bisect_left(self.terms, prefix)
+        while i < len(self.terms) and self.terms[i].startswith(prefix) and len(out) < MAX_EXPANSION:
+            out.append(self.terms[i])
+            i += 1
+        return out
+
+    def _completions(self, folded: str) -> list[str]:
+        """Index terms of the words being typed: terms with that prefix, stems of words with it."""
+        if len(folded) < 2:
+            return []
+        found = dict.fromkeys(self._prefix_terms(folded))
+        for _, word_folded, t in self.vocab:
+            if word_folded.startswith(folded) and t in self.df:
+                found[t] = None
+        return list(found)[:MAX_EXPANSION]
+
+    # -- parsing
+    def groups(self, text: str) -> list[Group]:
+        typing = bool(text) and not text[-1].isspace()
+        groups = None
+        if any(c in text for c in ":*~^+") or any(w.startswith("-") for w in text.split()):
+            groups = self._lunr_groups(text)
+        if groups is None:
+            groups = [Group(exact=[t]) for t in dict.fromkeys(analysis.analyze(text))]
+            last = analysis.tokens(text)[-1:] if typing else []
+            if last:
+                self._complete_last(groups, last[0].surface)
+        for g in groups:
+            if not g.fields:
+                g.fields = self.fields
+        return [g for g in groups if g.exact or g.completions or g.presence != "required"]
+
+    def _complete_last(self, groups: list[Group], surface: str) -> None:
+        folded = analysis.normalize(surface)
+        term = analysis.term(surface)
+        completions = [t for t in self._completions(folded) if t != term]
+        if not completions:
+            return
+        if groups and term is not None and groups[-1].exact == [term]:
+            groups[-1].completions = completions
+        elif term is None:  # a stop word so far ("de" on the way to "désarmement")
+            groups.append(Group(completions=completions))
+
+    def _lunr_groups(self, text: str) -> list[Group] | None:
+        from lunr.exceptions import QueryParseError
+        from lunr.query import Query, QueryPresence
+        from lunr.query_parser import QueryParser
+
+        query = Query(list(FIELD_ALIASES))
+        try:
+            QueryParser(text, query).parse()
+        except (QueryParseError, Exception):  # noqa: BLE001 -- any parse failure -> plain words
+            return None
+        typing = bool(text) and not text[-1].isspace()
+        groups: list[Group] = []
+        for n, clause in enumerate(query.clauses):
+            fields = tuple(dict.fromkeys(FIELD_ALIASES[f] for f in clause.fields))
+            if set(fields) == set(self.fields):
+                fields = self.fields
+            presence = {QueryPresence.REQUIRED: "required", QueryPresence.PROHIBITED: "prohibited"}.get(clause.presence, "default")
+            boost = float(clause.boost or 1)
+            raw = clause.term
+            if "*" in raw:
+                core = raw.strip("*")
+                folded = analysis.normalize(core)
+                if not folded:
+                    continue
+                if raw.endswith("*") and not raw.startswith("*") and "*" not in core:
+                    stemmed = analysis.stem(folded)
+                    terms = list(dict.fromkeys(self._prefix_terms(folded) + self._prefix_terms(stemmed) + self._completions(folded)))
+                else:
+                    terms = self._wildcard_terms(raw)
+                groups.append(Group(exact=terms, fields=fields, presence=presence, boost=boost))
+                continue
+            analysed = analysis.analyze(raw)
+            for k, t in enumerate(analysed):
+                if clause.edit_distance:
+                    terms = self._fuzzy_terms(t, clause.edit_distance)
+                else:
+                    terms = [t]
+                groups.append(Group(exact=terms, fields=fields, presence=presence, boost=boost))
+            if typing and n == len(query.clauses) - 1 and not clause.edit_distance and analysed and presence != "prohibited":
+                last = analysis.tokens(raw)[-1]
+                completions = [t for t in self._completions(analysis.normalize(last.surface)) if t not in groups[-1].exact]
+                groups[-1].completions = completions
+        if any(g.presence == "required" for g in groups):
+            for g in groups:
+                if g.presence == "default":
+                    g.presence = "optional"
+        else:
+            for g in groups:
+                if g.presence == "default":
+                    g.presence = "required"
+        return groups
+
+    def _wildcard_terms(self, raw: str) -> list[str]:
+        from lunr.token_set import TokenSet
+
+        pattern = "*".join(analysis.normalize(part) for part in raw.split("*"))
+        return self.index.token_set.intersect(TokenSet.from_string(pattern)).to_list()[:MAX_EXPANSION]
+
+    def _fuzzy_terms(self, term: str, distance: int) -> list[str]:
+        from lunr.token_set import TokenSet
+
+        return self.index.token_set.intersect(TokenSet.from_fuzzy_string(term, distance)).to_list()[:MAX_EXPANSION]
+
+    # -- running
+    def search(self, text: str) -> list[Hit]:
+        return self.run(self.groups(text))
+
+    def run(self, groups: list[Group]) -> list[Hit]:
+        from lunr.query import QueryPresence
+
+        positive = [g for g in groups if g.presence != "prohibited"]
+        if not positive:
+            return []
+        query = self.index.create_query()
+        for g in groups:
+            presence = QueryPresence.PROHIBITED if g.presence == "prohibited" else QueryPresence.OPTIONAL
+            for t in g.exact:
+                if t in self.df:
+                    query.clause(t, fields=list(g.fields), boost=g.boost, use_pipeline=False, presence=presence)
+            for t in g.completions:
+                if t in self.df:
+                    boost = g.boost * (COMPLETION_BOOST if g.presence != "prohibited" else 1)
+                    query.clause(t, fields=list(g.fields), boost=boost, use_pipeline=False, presence=presence)
+        if not query.clauses:
+            return []
+        hits = []
+        for result in self.index.query(query):
+            metadata = result["match_data"].metadata
+            matched = {t for t, by_field in metadata.items() for f in by_field}
+
+            def satisfies(g: Group) -> bool:
+                return any(t in metadata and any(f in metadata[t] for f in g.fields) for t in (*g.exact, *g.completions))
+
+            if all(satisfies(g) for g in positive if g.presence == "required"):
+                ref = result["ref"]
+                hits.append(Hit(ref, self.store["p"][int(ref)]["i"], round(result["score"], 6), tuple(sorted(matched))))
+        hits.sort(key=lambda h: (-h.score, int(h.ref)))
+        return hits
+
+    def suggest(self, text: str) -> str | None:
+        """A corrected query: each plain word unknown to the index replaced by its nearest word."""
+        changed = False
+        out = []
+        for token in analysis.tokens(text):
+            t = analysis.term(token.surface)
+            word = token.surface
+            if t is not None and t not in self.df:
+                best = self.nearest(analysis.normalize(word))
+                if best is not None:
+                    word, changed = best, True
+            out.append(word)
+        return " ".join(out) if changed else None
+
+    def nearest(self, folded: str) -> str | None:
+        limit = 2 if len(folded) >= 8 else 1 if len(folded) >= 4 else 0
+        if limit == 0:
+            return None
+        best: tuple[int, int, str] | None = None
+        for surface, word_folded, t in self.vocab:
+            d = levenshtein(folded, word_folded, limit)
+            if d <= limit:
+                key = (d, -self.df.get(t, 0), surface)
+                if best is None or key < best:
+                    best = key
+        return best[2] if best else None
+
+    def answer(self, text: str) -> tuple[list[Hit], str | None]:
+        """What the page shows: the hits, or, when there are none, those of the suggestion."""
+        hits = self.search(text)
+        if hits:
+            return hits, None
+        suggestion = self.suggest(text)
+        if suggestion is None:
+            return [], None
+        return self.search(suggestion), suggestion
