@@ -83,13 +83,13 @@ def test_cd_declaration_paragraphs_1_to_34_once_in_order_then_place_and_date(cor
     numbered = [p for p in declaration.paragraphs if p.number is not None]
     assert [p.number for p in numbered] == list(range(1, 35))
     closing = declaration.paragraphs[-1]
-    assert (closing.kind, closing.text, closing.id) == ("closing", "Moscou, le 15 mai 2012", "declaration-cloture")
+    assert (closing.kind, closing.text, closing.id) == ("closing", "Moscou, le 15 mai 2012", "cd-2012-kazakhstan-otsc_declaration-cloture")
 
 
 def test_cd_paragraph_4_has_its_second_block(corpus):
     p4 = next(p for p in part(doc(corpus, CD), "declaration").paragraphs if p.number == 4)
     assert len(p4.blocks) == 2 and p4.blocks[1].startswith("De nos jours, l'influence")
-    assert p4.id == "declaration-4"
+    assert p4.id == "cd-2012-kazakhstan-otsc_declaration-4"
 
 
 def test_cd_paragraph_7_is_one_paragraph_across_its_page_break(corpus):

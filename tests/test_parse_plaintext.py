@@ -75,7 +75,7 @@ def test_a67131_introduction_has_paragraphs_1_and_2(corpus):
     intro = part(doc(corpus, "a-67-131"), "introduction")
     assert intro.number == "I" and intro.title == "Introduction"
     assert [p.number for p in intro.paragraphs] == [1, 2]
-    assert [p.id for p in intro.paragraphs] == ["introduction-1", "introduction-2"]
+    assert [p.id for p in intro.paragraphs] == ["a-67-131_introduction-1", "a-67-131_introduction-2"]
 
 
 def test_a67131_six_replies_with_language_and_date(corpus):

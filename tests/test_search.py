@@ -73,20 +73,20 @@ def test_store_records(files):
     store = json.loads(files[DOCS_PATH])
     states = [s for s, _ in store["e"]]
     topics = [t for t, _ in store["t"]]
-    p = next(p for p in store["p"] if p["i"] == "norvege-4")
+    p = next(p for p in store["p"] if p["i"] == "a-67-131_norvege-4")
     assert p["c"] == "A/67/131, réponse de la Norvège, § 4"
     assert [states[i] for i in p["s"]] == ["norvege"]
     assert "desarmement-nucleaire" in [topics[i] for i in p["t"]]
     assert store["d"][p["d"]] == ["a-67-131", "A/67/131", "documents/a-67-131/"]
     # The CSTO declaration speaks for its six signatories.
-    decl = next(p for p in store["p"] if p["i"] == "declaration-13")
+    decl = next(p for p in store["p"] if p["i"] == "cd-2012-kazakhstan-otsc_declaration-13")
     assert {states[i] for i in decl["s"]} == {"russie", "armenie", "belarus", "kazakhstan", "kirghizistan", "tadjikistan"}
     assert "désarmement" in store["w"] and "desarmement" not in store["w"]
 
 
 def test_state_aliases_are_indexed(corpus):
     records = search.index_records(build_views(corpus))
-    record = next(r for r in records if r.paragraph.id == "declaration-conjointe-1")
+    record = next(r for r in records if r.paragraph.id == "cd-2012-kazakhstan-otsc_declaration-conjointe-1")
     assert "Kirghizistan" in record.fields["etat"] and "Kirghizstan" in record.fields["etat"]
     assert "Kyrgyzstan" in record.fields["etat"]
 
@@ -124,7 +124,7 @@ def test_prohibited_and_required(searcher):
     with_nuclear = {h.id for h in searcher.search("armes nucleaires")}
     without = {h.id for h in searcher.search("armes -nucleaires")}
     assert with_nuclear and without and not (with_nuclear & without)
-    assert {h.id for h in searcher.search("+otan russie")} == {"declaration-13", "declaration-14"}
+    assert {h.id for h in searcher.search("+otan russie")} == {"cd-2012-kazakhstan-otsc_declaration-13", "cd-2012-kazakhstan-otsc_declaration-14"}
 
 
 def test_suggestion(searcher):

@@ -63,7 +63,7 @@ def test_search_cases_in_the_browser(page, site):
 def test_typing_shows_highlighted_results_and_announces_them(page, site):
     open_search(page, site)
     type_query(page, "Norvège désarm")
-    assert result_ids(page)[:1] and all(i.startswith("norvege-") for i in result_ids(page))
+    assert result_ids(page)[:1] and all(i.startswith("a-67-131_norvege-") for i in result_ids(page))
     first = page.locator("#search-results .result").first
     assert "A/67/131" in first.inner_text() and "Norvège" in first.inner_text() and "§" in first.inner_text()
     marks = page.eval_on_selector_all("#search-results mark", "els => els.map(e => e.textContent)")
@@ -72,7 +72,7 @@ def test_typing_shows_highlighted_results_and_announces_them(page, site):
     page.wait_for_function("() => document.getElementById('search-status').textContent.includes('résultat')")
     assert page.get_attribute("#search-status", "aria-live") == "polite"
     href = page.get_attribute("#search-results .result-link >> nth=0", "href")
-    assert href.startswith("../documents/a-67-131/index.html#norvege-")
+    assert href.startswith("../documents/a-67-131/index.html#a-67-131_norvege-")
     assert "q=Norv%C3%A8ge+d%C3%A9sarm" in page.url or "q=Norv%C3%A8ge%20d%C3%A9sarm" in page.url
     assert page.errors == []
 
@@ -82,7 +82,7 @@ def test_facets_combine_with_the_query_and_live_in_the_url(page, site):
     total = len(page.locator("#search-results .result").all())
     page.locator("#search-facets button.facet", has_text="Norvège").click()
     page.wait_for_function("n => document.querySelectorAll('#search-results .result').length < n", arg=total)
-    assert all(i.startswith("norvege-") for i in result_ids(page))
+    assert all(i.startswith("a-67-131_norvege-") for i in result_ids(page))
     assert "etat=norvege" in page.url
     pressed = page.locator("#search-facets button[aria-pressed=true]")
     assert pressed.count() == 1 and "Norvège" in pressed.inner_text()
@@ -103,14 +103,14 @@ def test_facets_combine_with_the_query_and_live_in_the_url(page, site):
     assert page.input_value("#q") == "désarmement"
     page.go_forward()
     page.wait_for_function("() => location.search.includes('etat=norvege')")
-    page.wait_for_function("() => [...document.querySelectorAll('#search-results .result-link')].every(a => a.href.includes('#norvege-'))")
+    page.wait_for_function("() => [...document.querySelectorAll('#search-results .result-link')].every(a => a.href.includes('#a-67-131_norvege-'))")
     assert page.errors == []
 
 
 def test_shared_url_restores_the_search(page, site):
     open_search(page, site, "q=otan&etat=russie&theme=missiles")
     assert page.input_value("#q") == "otan"
-    assert result_ids(page) == ["declaration-14"]
+    assert result_ids(page) == ["cd-2012-kazakhstan-otsc_declaration-14"]
     assert page.locator("#search-active button").count() == 2
     assert page.errors == []
 
@@ -158,11 +158,11 @@ def test_keyboard(page, site):
     first = page.evaluate("document.activeElement.getAttribute('href')")
     page.keyboard.press("ArrowDown")
     second = page.evaluate("document.activeElement.getAttribute('href')")
-    assert first != second and "#norvege-" in second
+    assert first != second and "#a-67-131_norvege-" in second
     page.keyboard.press("ArrowUp")
     assert page.evaluate("document.activeElement.getAttribute('href')") == first
     page.keyboard.press("Enter")
-    page.wait_for_url("**/documents/a-67-131/**#norvege-*")
+    page.wait_for_url("**/documents/a-67-131/**#a-67-131_norvege-*")
     assert page.errors == []
 
 
@@ -184,5 +184,5 @@ def test_header_search_box_leads_to_the_search_page(page, site):
     page.press("#q-header", "Enter")
     page.wait_for_selector("#search-app[data-ready]")
     assert "/undocs/recherche/" in page.url
-    assert result_ids(page) == ["declaration-13", "declaration-14"]
+    assert result_ids(page) == ["cd-2012-kazakhstan-otsc_declaration-13", "cd-2012-kazakhstan-otsc_declaration-14"]
     assert page.errors == []

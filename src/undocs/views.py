@@ -4,8 +4,8 @@ Everything a reader browses by (roles per state, paragraphs per state and per to
 states × topics counts) and the citation string of every paragraph is computed here, in one
 pass, so that a page and the JSON that describes it can never disagree.
 
-Paragraph ids are unique within their document only, so paragraphs are keyed by
-``(document id, paragraph id)`` (see :func:`pkey`).
+Paragraphs are keyed by ``(document id, paragraph id)`` (see :func:`pkey`); the parsers make
+ids unique across the archive, the key does not rely on it.
 """
 
 from __future__ import annotations

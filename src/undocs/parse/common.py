@@ -139,8 +139,10 @@ def assemble(drafts: list[PartDraft], doc_id: str, file: str) -> tuple[Part, ...
     """Freeze drafts into parts with unique keys and stable paragraph ids.
 
     A part's key is its speaking state's id, a sidecar override, or the first significant
-    words of its title. A paragraph's id is ``<key>-<number>`` when the source numbers it,
-    ``<key>-<ordinal>`` in an unnumbered part, ``<key>-cloture`` for a place-and-date line.
+    words of its title. A paragraph's id is ``<document>_<key>-<number>`` when the source
+    numbers it, ``<document>_<key>-<ordinal>`` in an unnumbered part, ``<document>_<key>-cloture``
+    for a place-and-date line (``a-67-131_norvege-3``): unique across the archive (document ids
+    have no ``_``), readable, and unchanged when another document is added.
     """
     used: set[str] = set()
     next_suffix: dict[str, int] = {}  # where to resume numbering a repeated key (linear time)
@@ -160,20 +162,20 @@ def assemble(drafts: list[PartDraft], doc_id: str, file: str) -> tuple[Part, ...
         paragraphs = []
         for seq, para in enumerate(draft.paragraphs, start=1):
             if para.kind == "closing":
-                pid = f"{key}-cloture"
+                local = f"{key}-cloture"
             elif para.number is not None:
-                pid = f"{key}-{para.number}"
+                local = f"{key}-{para.number}"
             else:
-                pid = f"{key}-{'n' if numbered else ''}{seq}"
-            if pid in para_ids:
+                local = f"{key}-{'n' if numbered else ''}{seq}"
+            if local in para_ids:
                 raise SourceError(
                     f"paragraph number {para.number} appears twice in part {draft.title!r}",
                     file, para.line_start,
                 )
-            para_ids.add(pid)
+            para_ids.add(local)
             paragraphs.append(
                 Paragraph(
-                    id=pid, document=doc_id, part=key, kind=para.kind, seq=seq, number=para.number,
+                    id=f"{doc_id}_{local}", document=doc_id, part=key, kind=para.kind, seq=seq, number=para.number,
                     blocks=tuple(para.text_blocks()), source=SourceSpan(file, para.line_start, para.line_end),
                     state=single, footnote_refs=tuple(para.footnote_refs),
                 )
