@@ -19,14 +19,10 @@ Targets (issue): payload <= 60 KB gzipped, first results <= 150 ms, <= 5 ms per 
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
 import os
-import http.server
 import statistics
 import sys
-import tempfile
-import threading
 from pathlib import Path
 
 import yaml
@@ -34,9 +30,8 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, SITE_PREFIX, _SubPathHandler  # noqa: E402
-
-from undocs.cli import main as build  # noqa: E402
+from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from site_server import serve_built_site  # noqa: E402
 
 PAYLOAD = [
     "assets/vendor/lunr/lunr.min.js",
@@ -56,10 +51,8 @@ def main() -> int:
 
     from playwright.sync_api import sync_playwright
 
-    with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp) / "_site"
-        if build(["--out", str(site)]) != 0:
-            return 1
+    with serve_built_site() as served:
+        site = served.root
         print()
         print(f"{'file':42} {'raw':>9} {'gzip':>9}")
         raw_total = gz_total = 0
@@ -71,45 +64,38 @@ def main() -> int:
             print(f"{name:42} {raw:9,} {gz:9,}")
         print(f"{'search payload':42} {raw_total:9,} {gz_total:9,}   (target <= 61,440 gzipped)")
 
-        handler = functools.partial(_SubPathHandler, directory=str(site))
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        url = f"http://127.0.0.1:{server.server_address[1]}{SITE_PREFIX}recherche/?q=d%C3%A9sarmement"
+        url = served.url("recherche/?q=d%C3%A9sarmement")
         queries = [c["q"] for c in yaml.safe_load((ROOT / "tests" / "search_cases.yaml").read_text(encoding="utf-8"))]
-        try:
-            with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-                firsts, phases = [], []
-                for _ in range(args.runs):
-                    context = browser.new_context()  # cold: empty cache
-                    page = context.new_page()
-                    page.goto(url)
-                    page.wait_for_selector("#search-app[data-ready]")
-                    marks = page.evaluate(
-                        """() => Object.fromEntries(["undocs-search-start", "undocs-search-loaded",
-                          "undocs-search-first-results"].map(n => [n, performance.getEntriesByName(n)[0].startTime]))"""
-                    )
-                    firsts.append(marks["undocs-search-first-results"])
-                    phases.append(marks)
-                    context.close()
-                page = browser.new_page()
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+            firsts, phases = [], []
+            for _ in range(args.runs):
+                context = browser.new_context()  # cold: empty cache
+                page = context.new_page()
                 page.goto(url)
                 page.wait_for_selector("#search-app[data-ready]")
-                times = page.evaluate(
-                    """qs => {
-                        qs.forEach(q => window.undocsSearch.answer(q));  // warm up
-                        const out = [];
-                        for (let r = 0; r < 5; r++) for (const q of qs) {
-                          const t = performance.now(); window.undocsSearch.answer(q); out.push(performance.now() - t);
-                        }
-                        return out;
-                    }""",
-                    queries,
+                marks = page.evaluate(
+                    """() => Object.fromEntries(["undocs-search-start", "undocs-search-loaded",
+                      "undocs-search-first-results"].map(n => [n, performance.getEntriesByName(n)[0].startTime]))"""
                 )
-                browser.close()
-        finally:
-            server.shutdown()
-            server.server_close()
+                firsts.append(marks["undocs-search-first-results"])
+                phases.append(marks)
+                context.close()
+            page = browser.new_page()
+            page.goto(url)
+            page.wait_for_selector("#search-app[data-ready]")
+            times = page.evaluate(
+                """qs => {
+                    qs.forEach(q => window.undocsSearch.answer(q));  // warm up
+                    const out = [];
+                    for (let r = 0; r < 5; r++) for (const q of qs) {
+                      const t = performance.now(); window.undocsSearch.answer(q); out.push(performance.now() - t);
+                    }
+                    return out;
+                }""",
+                queries,
+            )
+            browser.close()
     times.sort()
     if hasattr(os, "getloadavg"):
         load = os.getloadavg()

@@ -47,3 +47,10 @@ def test_words_the_page_adds_do_not_count():
     assert page_words(page) == ["Un", "quatre"]
     loss = check(document(), "Un deux quatre\n", page)
     assert loss is not None and loss.word == "deux"
+
+
+def test_markdown_entities_are_the_characters_they_stand_for():
+    page = '<div id="document-text"><p>le désarmement &amp; la paix</p></div>'
+    markdown = Document(**{**document().__dict__, "format": "markdown"})
+    assert check(markdown, "le d&eacute;sarmement &amp; la paix\n", page) is None
+    assert check(document(), "le d&eacute;sarmement\n", page) is not None  # plain text: literal

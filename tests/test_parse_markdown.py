@@ -51,6 +51,11 @@ def test_masthead_is_h1_and_following_lines():
     assert result.masthead == ("Conférence du désarmement", "7 septembre 2012", "Français")
 
 
+def test_link_and_image_addresses_are_kept_as_text():
+    [para] = read('Voir [le site](https://un.org/fr/d%C3%A9sarmement "Titre") et ![logo](logo.png) et <https://un.org>.\n').drafts[0].paragraphs
+    assert para.blocks == ["Voir le site (https://un.org/fr/désarmement « Titre ») et logo (logo.png) et https://un.org."]
+
+
 def test_raw_html_is_text():
     [para] = read("<script>alert(1)</script> texte\n").drafts[0].paragraphs
     assert para.blocks == ["<script>alert(1)</script> texte"]

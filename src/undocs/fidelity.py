@@ -8,6 +8,7 @@ words (headings, permalinks, "Citer"): the source's words must be a subsequence 
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -90,7 +91,9 @@ def check(document: Document, source_text: str, html: str) -> Loss | None:
     where: dict[str, list[int]] = {}  # each word of the page -> its positions, in order
     for index, word in enumerate(page_words(html)):
         where.setdefault(word, []).append(index)
-    lines = source_text.split("\n")
+    # In Markdown, "&eacute;" is how a source writes "é": compare the characters it stands for.
+    text = html_lib.unescape(source_text) if document.format == "markdown" else source_text
+    lines = text.split("\n")
     main = [(n, line) for n, line in enumerate(lines, start=1) if n not in removed and n not in in_notes]
     for sequence in [main] + [[(n, lines[n - 1]) for n in note if n <= len(lines)] for note in notes]:
         position = 0

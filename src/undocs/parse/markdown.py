@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -42,16 +43,36 @@ class MarkdownResult:
     masthead: tuple[str, ...]
 
 
+def _destination(url: str | None, title: str | None, shown: str) -> str:
+    """A link's or image's address (and title) as text after it: "(https://…)".
+
+    The archive shows sources, it does not link out of them: the address is a word of the
+    source like any other, kept and shown inert. An autolink, whose text is its address, adds
+    nothing.
+    """
+    address = unquote(url or "")
+    parts = [p for p in (address if address != shown else "", f"« {title} »" if title else "") if p]
+    return f" ({' '.join(parts)})" if parts else ""
+
+
 def _inline_lines(token: Token) -> list[str]:
     """The text of an inline token, one string per source line (breaks kept, markup dropped)."""
     lines = [""]
+    link: tuple[str | None, str | None, int, int] | None = None  # href, title, where its text starts
     for child in token.children or []:
         if child.type in ("softbreak", "hardbreak"):
             lines.append("")
         elif child.type in ("text", "code_inline"):
             lines[-1] += child.content
         elif child.type == "image":
-            lines[-1] += child.content
+            lines[-1] += child.content + _destination(child.attrGet("src"), child.attrGet("title"), child.content)
+        elif child.type == "link_open":
+            link = (child.attrGet("href"), child.attrGet("title"), len(lines), len(lines[-1]))
+        elif child.type == "link_close" and link is not None:
+            href, title, line, start = link
+            shown = lines[-1][start:] if line == len(lines) else ""
+            lines[-1] += _destination(href, title, shown)
+            link = None
     return lines
 
 
