@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,21 @@ def corpus(loaded):
 @pytest.fixture(scope="session")
 def report(loaded):
     return loaded[1]
+
+
+@pytest.fixture
+def seeds(tmp_path):
+    """A copy of the real seeds, to break on purpose."""
+    target = tmp_path / "seeds"
+    shutil.copytree(SEEDS, target)
+    return target
+
+
+def edit(path, old, new):
+    """Replace the first ``old`` in a file by ``new`` (and fail if it is not there)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def doc(corpus, doc_id):

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SEEDS
+from conftest import ROOT, SEEDS, edit
 
 
 def run(*args, cwd=ROOT):
@@ -35,19 +34,6 @@ def previous(tmp_path_factory):
     result = run("--out", str(out))
     assert result.returncode == 0, result.stderr
     return out, tree_digest(out)
-
-
-@pytest.fixture
-def seeds(tmp_path):
-    target = tmp_path / "seeds"
-    shutil.copytree(SEEDS, target)
-    return target
-
-
-def edit(path, old, new):
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def break_sidecar_missing(s):

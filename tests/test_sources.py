@@ -6,22 +6,9 @@ import shutil
 
 import pytest
 
-from conftest import SEEDS
+from conftest import SEEDS, edit
 from undocs.errors import SourceError
 from undocs.sources import discover
-
-
-@pytest.fixture
-def seeds(tmp_path):
-    target = tmp_path / "seeds"
-    shutil.copytree(SEEDS, target)
-    return target
-
-
-def edit(path, old, new):
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_the_two_seeds_are_found_with_their_metadata():
