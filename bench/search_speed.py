@@ -5,8 +5,8 @@
 Builds the site into a temporary folder, serves it under /undocs/ (as GitHub Pages does) and
 reports:
 
-* the search payload: every file the search page fetches for searching (lunr, analysis,
-  stemmer, search.js, analysis.json, index.json, docs.json), raw and gzipped (level 9);
+* the search payload: every file the search page fetches for searching (search.bundle.js =
+  lunr + stemmer + analysis.js + search.js, analysis.json, index.json, docs.json), raw and gzipped (level 9);
 * the time from navigation start to the first results rendered for ``?q=désarmement`` (the
   ``undocs-search-first-results`` performance mark set by search.js), median of N cold loads,
   with the marks before it (scripts running, index loaded) and the machine's load average;
@@ -34,10 +34,7 @@ from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from site_server import serve_built_site  # noqa: E402
 
 PAYLOAD = [
-    "assets/vendor/lunr/lunr.min.js",
-    "assets/js/analysis.js",
-    "assets/vendor/orama-stemmers/fr.js",
-    "assets/js/search.js",
+    "assets/js/search.bundle.js",  # lunr.min.js + fr.js + analysis.js + search.js
     "assets/analysis.json",
     "assets/search/index.json",
     "assets/search/docs.json",
@@ -75,8 +72,20 @@ def main() -> int:
                 page.goto(url)
                 page.wait_for_selector("#search-app[data-ready]")
                 marks = page.evaluate(
-                    """() => Object.fromEntries(["undocs-search-start", "undocs-search-loaded",
-                      "undocs-search-first-results"].map(n => [n, performance.getEntriesByName(n)[0].startTime]))"""
+                    """() => {
+                      const out = {};
+                      for (const m of performance.getEntriesByType("mark")) if (m.name.startsWith("undocs-")) out[m.name] = m.startTime;
+                      const nav = performance.getEntriesByType("navigation")[0];
+                      out["(html responseEnd)"] = nav.responseEnd;
+                      out["(DOMContentLoaded)"] = nav.domContentLoadedEventStart;
+                      out["(domInteractive)"] = nav.domInteractive;
+                      for (const r of performance.getEntriesByType("resource")) {
+                        const name = new URL(r.name).pathname.split("/").pop();
+                        out["(" + name + " start)"] = r.startTime;
+                        out["(" + name + " end)"] = r.responseEnd;
+                      }
+                      return out;
+                    }"""
                 )
                 firsts.append(marks["undocs-search-first-results"])
                 phases.append(marks)
@@ -100,6 +109,10 @@ def main() -> int:
     if hasattr(os, "getloadavg"):
         load = os.getloadavg()
         print(f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on {os.cpu_count()} CPUs (timings are noisy on a busy machine)")
+    names = sorted({n for p in phases for n in p}, key=lambda n: statistics.median(p.get(n, 0) for p in phases))
+    print("phases (median ms after navigation start; resources in parentheses):")
+    for name in names:
+        print(f"  {name:44} {statistics.median(p[name] for p in phases if name in p):6.0f}")
     for name, label in (("undocs-search-start", "scripts running"), ("undocs-search-loaded", "index loaded")):
         print(f"  {label + ' at':28} median {statistics.median(p[name] for p in phases):.0f} ms")
     print(f"first results after navigation: median {statistics.median(firsts):.0f} ms, "

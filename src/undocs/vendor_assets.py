@@ -4,7 +4,9 @@
 installs them into ``node_modules/``, and the build copies the files listed in
 :data:`VENDOR_FILES`, with their licence files, under ``assets/vendor/`` of the site.
 
-In the search page, load them in this order (see the comment at the top of
+The search page loads them as ONE script, :data:`SEARCH_BUNDLE` (made by :func:`search_bundle`
+at build time, in the order below, the stemmer turned into a classic script that sets
+``self.undocsStemmerFr``). Loaded separately, load them in this order (see the comment at the top of
 ``static/js/analysis.js``):
 
 1. ``assets/vendor/lunr/lunr.min.js`` -- classic ``<script>`` (``lunr.js``, the same code
@@ -22,9 +24,19 @@ from pathlib import Path
 
 from .errors import ConfigError
 
-__all__ = ["VENDOR_FILES", "copy_vendor_assets"]
+__all__ = ["SEARCH_BUNDLE", "VENDOR_FILES", "copy_vendor_assets", "search_bundle"]
 
-#: Source path under ``node_modules/`` -> destination path in the site.
+#: The search page's one script (``templates/search.html``): lunr.min.js, the stemmer, then
+#: ``static/js/analysis.js`` and ``static/js/search.js``, concatenated at build time (see
+#: :func:`search_bundle`); one deferred fetch instead of three scripts and a module import.
+SEARCH_BUNDLE = "assets/js/search.bundle.js"
+
+#: The sources of :data:`SEARCH_BUNDLE`, in order: under ``node_modules/``, or ``static/js/``
+#: (the ``static/`` folder next to ``node_modules/``) for ours.
+BUNDLE_SOURCES = ("lunr/lunr.min.js", "@orama/stemmers/dist/fr.js", "static/js/analysis.js", "static/js/search.js")
+
+#: Source path under ``node_modules/`` -> destination path in the site (the last entry is the
+#: bundle, made by :func:`search_bundle`, not copied).
 VENDOR_FILES: dict[str, str] = {
     "lunr/lunr.js": "assets/vendor/lunr/lunr.js",
     "lunr/lunr.min.js": "assets/vendor/lunr/lunr.min.js",
@@ -32,7 +44,42 @@ VENDOR_FILES: dict[str, str] = {
     # Snowball French compiled to plain JavaScript (Apache-2.0; Snowball itself is BSD-3-Clause).
     "@orama/stemmers/dist/fr.js": "assets/vendor/orama-stemmers/fr.js",
     "@orama/stemmers/LICENSE.md": "assets/vendor/orama-stemmers/LICENSE.md",
+    " + ".join(BUNDLE_SOURCES): SEARCH_BUNDLE,
 }
+
+_STEMMER_EXPORTS = ("export function stemmer(", 'export const language="french";')
+
+
+def _classic_stemmer(module: str) -> str:
+    """The ES module fr.js as a classic script defining ``self.undocsStemmerFr.stemmer``."""
+    if module.count("export ") != len(_STEMMER_EXPORTS) or not all(e in module for e in _STEMMER_EXPORTS):
+        raise ConfigError("node_modules/@orama/stemmers/dist/fr.js: unexpected exports (bundle by hand?)")
+    body = module.replace("export function stemmer(", "function stemmer(").replace('export const language="french";', "")
+    return (
+        "/* @orama/stemmers 3.x dist/fr.js (Snowball French), Apache-2.0 (Snowball: BSD-3-Clause);\n"
+        " * licence: assets/vendor/orama-stemmers/LICENSE.md. Made a classic script by the build. */\n"
+        '(function () {\n"use strict";\n' + body.rstrip() + "\nself.undocsStemmerFr = { stemmer: stemmer };\n})();\n"
+    )
+
+
+def search_bundle(node_modules: Path, static_js: Path | None = None) -> bytes:
+    """:data:`SEARCH_BUNDLE`: lunr.min.js (its licence comment kept), fr.js as a classic script,
+    analysis.js and search.js, each on its own lines, separated by ``;``."""
+    node_modules = Path(node_modules)
+    static_js = Path(static_js) if static_js is not None else node_modules.parent / "static" / "js"
+    parts = []
+    for source in BUNDLE_SOURCES:
+        path = static_js / source.removeprefix("static/js/") if source.startswith("static/js/") else node_modules / source
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise ConfigError(f"{path} missing (node_modules/: run `npm ci`)") from None
+        if source.endswith("fr.js"):
+            text = _classic_stemmer(text)
+        parts.append(f"/* ---- {source} ---- */\n" + text.rstrip() + "\n;\n")
+    # The benchmark's first mark: the bundle starts running (bench/search_speed.py).
+    head = 'self.performance && performance.mark && performance.mark("undocs-search-bundle");\n'
+    return (head + "".join(parts)).encode("utf-8")
 
 
 def copy_vendor_assets(node_modules: Path) -> dict[str, bytes]:
@@ -43,6 +90,8 @@ def copy_vendor_assets(node_modules: Path) -> dict[str, bytes]:
     node_modules = Path(node_modules)
     out: dict[str, bytes] = {}
     for source, destination in VENDOR_FILES.items():
+        if destination == SEARCH_BUNDLE:
+            continue
         path = node_modules / source
         try:
             out[destination] = path.read_bytes()
@@ -50,4 +99,5 @@ def copy_vendor_assets(node_modules: Path) -> dict[str, bytes]:
             raise ConfigError(f"node_modules/{source} missing: run `npm ci`") from None
         except OSError as e:
             raise ConfigError(f"cannot read node_modules/{source}: {e.strerror or e}", path) from e
+    out[SEARCH_BUNDLE] = search_bundle(node_modules)
     return out

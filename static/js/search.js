@@ -3,7 +3,9 @@
  * (class Searcher): the same groups, expansions, filtering and ranking, so that the cases of
  * tests/search_cases.yaml give the same top results in Python and in the browser.
  *
- * Needs, loaded before it: assets/vendor/lunr/lunr.min.js and assets/js/analysis.js. Reads the
+ * Needs, loaded before it: assets/vendor/lunr/lunr.min.js and assets/js/analysis.js (in the page,
+ * all are in one file, assets/js/search.bundle.js, with the stemmer as a classic script that
+ * sets self.undocsStemmerFr; without it, the stemmer module is imported). Reads the
  * URLs of its files from data-* attributes of #search-app. Builds every node with createElement
  * and textContent (never as HTML): result text, highlights and labels are inert.
  *
@@ -72,6 +74,10 @@
 
   /* ------------------------------------------------------------------ index loading */
 
+  function mark(name) {
+    if (window.performance && performance.mark) performance.mark(name);
+  }
+
   function url(name) {
     return new URL(app.getAttribute("data-" + name), document.baseURI).href;
   }
@@ -93,9 +99,13 @@
   }
 
   /* The lunr.Index of the compact index, built directly (lunr's serialisation, as expand_index
-   * in search.py writes it, and lunr.Index.load would read it, without the detour), a slice of
-   * terms per task. Field vectors: lunr's BM25 formula, rounded to 3 decimals as lunr does. */
+   * in search.py writes it, and lunr.Index.load would read it, without the detour), slices of
+   * TERMS_PER_TASK terms, as many per task as fit in TASK_MS (so a task stays short on a slow
+   * machine, and a fast one builds it all at once, without yielding to other tasks). Field
+   * vectors: lunr's BM25 formula, rounded to 3 decimals as lunr does. */
   var TERMS_PER_TASK = 400;
+  var TASK_MS = 30;
+  var NO_METADATA = Object.freeze({}); // lunr copies a posting's metadata, never changes it
   function buildIndex(c) {
     var fields = c.f.map(function (f) { return f[0]; });
     var nf = fields.length, n = c.n, k1 = c.k1, b = c.b, i, k;
@@ -119,7 +129,7 @@
           for (var i = 0; i < list.length; i++) {
             var item = list[i], tf = 1;
             if (typeof item === "number") { ref += item; } else { ref += item[0]; tf = item[1]; }
-            refs[ref] = {};
+            refs[ref] = NO_METADATA;
             entryField[count] = k; entryRef[count] = ref; entryTf[count] = tf; count++;
           }
           posting[fields[k]] = refs;
@@ -153,7 +163,8 @@
     return new Promise(function (resolve, reject) {
       (function step() {
         try {
-          slice();
+          var started = Date.now();
+          do slice(); while (t < rows.length && Date.now() - started < TASK_MS);
           if (t < rows.length) later(step); else resolve(finish());
         } catch (e) {
           reject(e);
@@ -194,8 +205,17 @@
   }
 
   function load() {
-    var analysis = A.load({ dataUrl: url("analysis"), stemmerUrl: url("stemmer") });
+    var bundled = window.undocsStemmerFr && window.undocsStemmerFr.stemmer;
+    var analysis = A.load({ dataUrl: url("analysis"), stemmerUrl: url("stemmer"), stem: bundled || undefined }).then(function (a) {
+      mark("undocs-search-analysis-ready");
+      return a;
+    });
+    var docs = getJSON("docs").then(function (d) {
+      mark("undocs-search-docs-parsed");
+      return d;
+    });
     var built = getJSON("index").then(function (compact) {
+      mark("undocs-search-index-parsed");
       if (compact.v !== FORMAT) throw new Error("search files: unknown format");
       var df = Object.create(null), terms = [];
       for (var t = 0; t < compact.i.length; t++) {
@@ -205,10 +225,11 @@
         terms.push(row[0]);
       }
       return buildIndex(compact).then(function (index) {
+        mark("undocs-search-index-built");
         return { index: index, fields: compact.f.map(function (f) { return f[0]; }), terms: terms, df: df };
       });
     });
-    return Promise.all([analysis, built, getJSON("docs")]).then(function (r) {
+    return Promise.all([analysis, built, docs]).then(function (r) {
       var store = r[2];
       if (store.v !== FORMAT) throw new Error("search files: unknown format");
       S = r[1];
@@ -223,9 +244,23 @@
   function vocab() {
     if (!S.vocab) {
       S.vocab = [];
-      for (var i = 0; i < S.store.w.length; i++) S.vocab.push([S.store.w[i], A.normalize(S.store.w[i]), undefined]);
+      for (var i = 0; i < S.store.w.length; i++) S.vocab.push([S.store.w[i], fold(S.store.w[i]), undefined]);
     }
     return S.vocab;
+  }
+
+  /* A.normalize(word) for a lower-case vocabulary word, without NFKD for the usual French
+   * letters: their decomposition is the base letter and a mark (dropped), œ/æ are expanded as
+   * normalize() does. Any other word goes through normalize(). */
+  var FOLDABLE = /^[a-z0-9àâäçéèêëîïôöùûüÿœæ]*$/;
+  var ACCENTED = /[àâäçéèêëîïôöùûüÿœæ]/g;
+  var BASE = {
+    "à": "a", "â": "a", "ä": "a", "ç": "c", "é": "e", "è": "e", "ê": "e", "ë": "e", "î": "i", "ï": "i",
+    "ô": "o", "ö": "o", "ù": "u", "û": "u", "ü": "u", "ÿ": "y", "œ": "oe", "æ": "ae"
+  };
+  function fold(word) {
+    if (!FOLDABLE.test(word)) return A.normalize(word);
+    return word.replace(ACCENTED, function (c) { return BASE[c]; });
   }
 
   function vocabTerm(entry) {
@@ -651,6 +686,7 @@
     var seq = ++renderSeq;
     var text = state.q;
     var r = text.trim() ? answer(text) : { hits: null, suggestion: null };
+    if (!render.done) mark("undocs-search-answered");
     var hits;
     if (r.hits === null) {
       // No words: the filters alone, in corpus order (or nothing at all).
@@ -798,9 +834,6 @@
   readURL();
   el.input.value = state.q;
   el.status.textContent = "Chargement de l’index de recherche…";
-  function mark(name) {
-    if (window.performance && performance.mark) performance.mark(name);
-  }
   mark("undocs-search-start");
   load().then(function () {
     mark("undocs-search-loaded");

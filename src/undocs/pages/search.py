@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import analysis, urls
+from ..vendor_assets import SEARCH_BUNDLE
 from ..search.index import DOCS_PATH, INDEX_PATH
 from ..views import Views
 from .common import Linker
@@ -18,6 +19,7 @@ def search_view(views: Views, link: Linker) -> dict[str, Any]:
         "analysis_href": link(analysis.ANALYSIS_JSON_PATH),
         "stemmer_href": link("assets/vendor/orama-stemmers/fr.js"),
         "lunr_href": link("assets/vendor/lunr/lunr.min.js"),
+        "bundle_href": link(SEARCH_BUNDLE),
         "self_href": link(urls.SEARCH),
         "states_href": link(urls.STATES),
         "topics_href": link(urls.TOPICS),
