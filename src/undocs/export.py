@@ -43,7 +43,7 @@ FILES: tuple[dict[str, Any], ...] = (
         "path": "data/paragraphs.json",
         "summary": "Un objet par paragraphe citable (paragraphe, élément de liste ou formule finale), dans l’ordre du corpus.",
         "fields": (
-            ("id", "texte", "Identifiant du paragraphe, unique dans son document (ancre de son lien permanent)."),
+            ("id", "texte", "Identifiant du paragraphe, unique dans l’archive et stable d’une construction à l’autre : « <document>_<partie>-<numéro> » (ex. « a-67-131_norvege-3 ») ; c’est aussi l’ancre de son lien permanent."),
             ("document", "texte", "Identifiant du document."),
             ("symbol", "texte ou null", "Cote propre du document ; null si elle est inconnue."),
             ("cite_symbol", "texte", "Cote à citer."),
@@ -78,8 +78,8 @@ FILES: tuple[dict[str, Any], ...] = (
             ("iso3", "texte", "Code ISO 3166-1 alpha-3."),
             ("url", "texte", "Adresse de la page de l’État, relative à la racine du site."),
             ("roles", "liste d’objets", "document, role : « reply », « sender », « signatory » ou « mentioned » ; triés par document puis rôle."),
-            ("paragraph_count", "entier", "Nombre de paragraphes où l’État s’exprime."),
-            ("mention_count", "entier", "Nombre de paragraphes d’autres intervenants qui le nomment."),
+            ("paragraph_count", "entier", "Nombre de paragraphes où l’État s’exprime : sa réponse, sa note verbale, les déclarations qu’il signe."),
+            ("mention_count", "entier", "Nombre de paragraphes qui le nomment, hors sa propre réponse ou note verbale."),
         ),
     },
     {
@@ -92,8 +92,8 @@ FILES: tuple[dict[str, Any], ...] = (
             ("description", "texte", "Description du thème."),
             ("unbis", "texte ou null", "Identifiant du descripteur UNBIS correspondant."),
             ("url", "texte", "Adresse de la page du thème, relative à la racine du site."),
-            ("paragraphs", "liste de textes", "Identifiants des paragraphes du thème, dans l’ordre du corpus (uniques dans leur document)."),
-            ("paragraph_urls", "liste de textes", "Liens permanents des mêmes paragraphes (uniques dans le corpus)."),
+            ("paragraphs", "liste de textes", "Identifiants des paragraphes du thème, dans l’ordre du corpus."),
+            ("paragraph_urls", "liste de textes", "Liens permanents des mêmes paragraphes, dans le même ordre."),
         ),
     },
     {
