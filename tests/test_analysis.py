@@ -228,3 +228,9 @@ def test_python_stemmer_is_the_pinned_snowball_version():
 
     assert importlib.metadata.version("snowballstemmer") == "2.2.0"
     assert '"snowballstemmer==2.2.0"' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+
+
+def test_overlong_words_are_not_indexed():
+    assert analysis.analyze("a" * 64) == [analysis.stem("a" * 64)]
+    assert analysis.analyze("a" * 65 + " désarmement") == analysis.analyze("désarmement")
+    assert analysis.term("é" * 65) is None

@@ -28,6 +28,7 @@ SEEDS = ROOT / "seeds"
 RUNNER = ROOT / "tests" / "js" / "analysis_parity.mjs"
 
 TRICKY = [
+    "a" * 64, "a" * 65, "é" * 65, "\U0001d400" * 40, "x" * 5000,  # the length cap, in code points
     "française", "françaises", "français", "Française", "FRANÇAIS",
     "œuvrer", "Œuvre", "oeuvre", "Æther",
     "l’interdiction", "l'interdiction", "Lʼinterdiction", "L’Interdiction.",

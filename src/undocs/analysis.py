@@ -165,9 +165,16 @@ def lexicon() -> Lexicon:
     return Lexicon.load()
 
 
+#: A run of more letters than this, without a space, is no French word (an extraction artefact,
+#: an encoded string): it is not indexed, for stemming it and lunr's token set of it cost time
+#: in proportion to its length (a 1 MB "word" took ~30 s). Counted in code points on both sides.
+MAX_TERM_LENGTH = 64
+
+
 def is_stopword(term: str) -> bool:
-    """Whether the (already normalised) term is a stop word."""
-    return term in lexicon().stopwords
+    """Whether the (already normalised) term is left out of the index: a stop word, or longer
+    than :data:`MAX_TERM_LENGTH`."""
+    return term in lexicon().stopwords or len(term) > MAX_TERM_LENGTH
 
 
 # --------------------------------------------------------------------------------------------
@@ -232,7 +239,7 @@ def stem(term: str) -> str:
 def term(surface: str) -> str | None:
     """The index term of one token's surface, or None for a stop word (or nothing left)."""
     folded = normalize(surface)
-    if not folded or folded in lexicon().stopwords:
+    if not folded or is_stopword(folded):
         return None
     return stem(folded)
 

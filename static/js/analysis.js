@@ -66,6 +66,7 @@
   var TRIMMER = "undocs-fr-trimmer";
   var FOLDING = "undocs-fr-folding";
   var STOPWORDS = "undocs-fr-stopwords";
+  var MAX_TERM_LENGTH = 64; /* the same as analysis.py's MAX_TERM_LENGTH */
   var STEMMER = "undocs-fr-stemmer";
   var LABELS = [TRIMMER, FOLDING, STOPWORDS, STEMMER];
 
@@ -142,7 +143,9 @@
 
   function isStopword(term) {
     requireReady();
-    return state.stopwords[term] === true;
+    // Like analysis.py: a term longer than MAX_TERM_LENGTH code points is not indexed.
+    return state.stopwords[term] === true ||
+      (term.length > MAX_TERM_LENGTH && Array.from(term).length > MAX_TERM_LENGTH);
   }
 
   /* The index term of one token's surface, or null for a stop word. */
