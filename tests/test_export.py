@@ -170,3 +170,14 @@ def test_short_title():
     assert short_title(long) == "Déclaration conjointe des chefs des États membres de l'Organisation du Traité de sécurité collective"
     assert short_title("Note verbale*") == "Note verbale"
     assert short_title(" ".join(["mot"] * 20)) == " ".join(["mot"] * 12) + " …"
+
+
+def test_signatories_speak_the_declarations_they_sign(corpus):
+    """Roles come from the part's statements: each CSTO signatory speaks every paragraph of the
+    declarations, so it counts among the states addressing their topics."""
+    views = build_views(corpus)
+    csto = ("armenie", "belarus", "kazakhstan", "kirghizistan", "russie", "tadjikistan")
+    last = views.paragraphs[-1]  # paragraph 5 of the joint declaration
+    assert sorted(views.speakers(last)) == sorted(csto)
+    assert set(csto) <= set(views.topic_states("zones-exemptes"))
+    assert "norvege" not in views.topic_states("zones-exemptes")

@@ -154,6 +154,11 @@ def symbol_note(document: Document) -> str | None:
     return "inconnue"
 
 
+def part_speakers(part: Part, states: dict[str, State]) -> tuple[str, ...]:
+    """The known states speaking in a part (reply, sender, signatories), each once."""
+    return tuple(dict.fromkeys(st.state for st in part.statements if st.state in states))
+
+
 @dataclass(frozen=True)
 class Role:
     document: str
@@ -220,6 +225,14 @@ class Views:
                 seen.append(s.state)
         return tuple(seen)
 
+    def speakers(self, p: Paragraph) -> tuple[str, ...]:
+        """The states speaking in a paragraph: its part's replying, sending or signing states."""
+        return part_speakers(self.part(p), self.states)
+
+    def topic_states(self, topic_id: str) -> tuple[str, ...]:
+        """The states speaking about a topic, in the states' order."""
+        return tuple(s.id for s in self.states_sorted if self.count(s.id, topic_id))
+
     def group_key(self, p: Paragraph) -> str:
         """How a topic page groups a document's paragraphs: by state, else by part."""
         if p.state and p.state in self.states:
@@ -253,7 +266,7 @@ def build_views(corpus: Corpus) -> Views:
                     statements[st.state].append(StatementRef(doc.id, part.key, st))
             # Every state speaking in a part (replying, sending, signing) speaks its paragraphs:
             # the six signatories of a declaration each "say" all of it.
-            speakers = tuple(dict.fromkeys(st.state for st in part.statements if st.state in states))
+            speakers = part_speakers(part, states)
             for p in part.paragraphs:
                 key = pkey(p)
                 paragraphs.append(p)

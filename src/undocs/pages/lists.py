@@ -80,7 +80,7 @@ def topics_list(views: Views, link: Linker) -> list[dict[str, Any]]:
                 "href": link(urls.topic_url(t.id)),
                 "count": len(paras),
                 "documents": len({p.document for p in paras}),
-                "states": len({p.state for p in paras if p.state}),
+                "states": len(views.topic_states(t.id)),
             }
         )
     return out

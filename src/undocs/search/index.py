@@ -61,19 +61,12 @@ def _topic_words(topic: Topic) -> list[str]:
     return [topic.label, topic.label_en]
 
 
-def speakers_of(p: Paragraph, views: Views) -> tuple[str, ...]:
-    """The states speaking in a paragraph: its own state, else the part's (signatories)."""
-    if p.state:
-        return (p.state,)
-    return tuple(dict.fromkeys(s.state for s in views.part(p).statements if s.state in views.states))
-
-
 def index_records(views: Views) -> list[Record]:
     """Every paragraph of the corpus, in corpus order, with its field texts."""
     records = []
     for i, p in enumerate(views.paragraphs):
         doc = views.documents[p.document]
-        speakers = speakers_of(p, views)
+        speakers = views.speakers(p)
         mentions = tuple(m for m in dict.fromkeys(p.mentions) if m in views.states)
         fields = {
             "texte": p.text,
