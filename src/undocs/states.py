@@ -20,7 +20,7 @@ import yaml
 from .errors import ConfigError
 from .model import State
 from .textnorm import fold
-from .yamlio import load_yaml
+from .yamlio import check_entry, load_yaml
 
 _FIELDS = ("id", "name", "name_en", "iso3", "genitive", "forms")
 _ID = re.compile(r"[a-z][a-z0-9-]*")
@@ -78,19 +78,7 @@ def load_states(path: Path) -> tuple[State, ...]:
 
 def _state(entry: Any, index: int, path: Path, line: int | None) -> State:
     """Check the fields of one entry and build its record."""
-    if not isinstance(entry, dict):
-        raise ConfigError(f"state #{index + 1}: expected a mapping", path, line)
-    label = f"state {entry['id']!r}" if isinstance(entry.get("id"), str) else f"state #{index + 1}"
-
-    def fail(message: str) -> ConfigError:
-        return ConfigError(f"{label}: {message}", path, line)
-
-    missing = [f for f in _FIELDS if entry.get(f) in (None, "", [])]
-    if missing:
-        raise fail(f"missing field(s): {', '.join(missing)}")
-    unknown = sorted(set(entry) - set(_FIELDS))
-    if unknown:
-        raise fail(f"unknown field(s): {', '.join(map(str, unknown))}")
+    fail = check_entry(entry, "state", index, path, line, _FIELDS)
     for key in ("id", "name", "name_en", "iso3", "genitive"):
         if not isinstance(entry[key], str) or entry[key] != entry[key].strip():
             raise fail(f"{key} must be a string without surrounding spaces")

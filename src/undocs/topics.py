@@ -28,7 +28,7 @@ from .model import Topic
 from .states import yaml_item_lines
 from .textnorm import fold, fold_map
 from .urls import is_web_url
-from .yamlio import load_yaml
+from .yamlio import check_entry, load_yaml
 
 _REQUIRED = ("id", "label", "label_en", "description", "terms")
 _OPTIONAL = ("acronyms", "unbis")
@@ -84,19 +84,7 @@ def load_topics(path: Path, unbis_tsv: Path) -> tuple[Topic, ...]:
 
 def _topic(entry: Any, index: int, path: Path, line: int | None, unbis: dict[str, str]) -> Topic:
     """Check the fields of one entry and build its record."""
-    if not isinstance(entry, dict):
-        raise ConfigError(f"topic #{index + 1}: expected a mapping", path, line)
-    label = f"topic {entry['id']!r}" if isinstance(entry.get("id"), str) else f"topic #{index + 1}"
-
-    def fail(message: str) -> ConfigError:
-        return ConfigError(f"{label}: {message}", path, line)
-
-    missing = [f for f in _REQUIRED if entry.get(f) in (None, "", [])]
-    if missing:
-        raise fail(f"missing field(s): {', '.join(missing)}")
-    unknown = sorted(set(entry) - set(_REQUIRED) - set(_OPTIONAL))
-    if unknown:
-        raise fail(f"unknown field(s): {', '.join(map(str, unknown))}")
+    fail = check_entry(entry, "topic", index, path, line, _REQUIRED, _OPTIONAL)
     for key in ("id", "label", "label_en", "description"):
         if not isinstance(entry[key], str) or not entry[key].strip():
             raise fail(f"{key} must be a non-empty string")
