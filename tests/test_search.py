@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
 from pathlib import Path
 
@@ -10,9 +11,9 @@ import pytest
 import yaml
 
 from undocs import analysis
-from undocs.search import DOCS_PATH, INDEX_PATH, search_files
+from undocs.search import FACETS_PATH, LEXICON_PATH, META_PATH, page_path, search_files, shard_path
 from undocs.search import index as search
-from undocs.search.index import expand_index
+from undocs.search.shards import order, shard_of
 from undocs.search.query import Searcher
 from undocs.views import build_views
 
@@ -29,59 +30,108 @@ def searcher(files):
     return Searcher.from_files(files)
 
 
+def _json(files, path):
+    return json.loads(files[path])
+
+
+def _pages(files):
+    meta = _json(files, META_PATH)
+    return [p for n in range(-(-meta["n"] // meta["ps"])) for p in _json(files, page_path(n))["p"]]
+
+
 def test_files_are_compact_json(files):
-    assert set(files) == {INDEX_PATH, DOCS_PATH, analysis.ANALYSIS_JSON_PATH}
-    for path in (INDEX_PATH, DOCS_PATH):
+    meta = _json(files, META_PATH)
+    shards = {shard_path(n) for n in range(len(meta["k"]))}
+    pages = {page_path(n) for n in range(-(-meta["n"] // meta["ps"]))}
+    assert len(shards) > 1 and len(pages) > 1  # the seeds are already split
+    assert set(files) == {META_PATH, FACETS_PATH, LEXICON_PATH, analysis.ANALYSIS_JSON_PATH, *shards, *pages}
+    for path in set(files) - {analysis.ANALYSIS_JSON_PATH}:
         text = files[path].decode("utf-8")
         assert "\n" not in text and ": " not in text[:2000]  # no pretty-printing
-        json.loads(text)
+        assert json.loads(text)["v"] == 2
 
 
-def test_payload_is_small(files):
-    gz = sum(len(gzip.compress(files[p], 9)) for p in (INDEX_PATH, DOCS_PATH))
-    assert gz < 40_000, gz
+def test_a_query_downloads_little(files):
+    """What one word needs before its first results: meta.json, a shard, a few store pages."""
+    gz = {path: len(gzip.compress(data, 9)) for path, data in files.items()}
+    meta = _json(files, META_PATH)
+    largest_shard = max(gz[shard_path(n)] for n in range(len(meta["k"])))
+    largest_pages = sorted((gz[p] for p in gz if p.startswith(page_path(0)[:-6])), reverse=True)[:3]
+    assert gz[META_PATH] + largest_shard + sum(largest_pages) < 25_000, (gz[META_PATH], largest_shard, largest_pages)
 
 
 def test_index_covers_every_paragraph(corpus, files):
-    store = json.loads(files[DOCS_PATH])
     ids = [p.id for d in corpus.documents for p in d.paragraphs]
-    assert [p["i"] for p in store["p"]] == ids
-    index = json.loads(files[INDEX_PATH])
-    assert index["n"] == len(ids)
-    assert index["pipeline"] == list(analysis.LABELS)
-    assert [f for f, _ in index["f"]] == ["texte", "etat", "mention", "theme", "doc", "partie"]
-    assert [row[0] for row in index["i"]] == sorted(row[0] for row in index["i"])
+    assert [p["i"] for p in _pages(files)] == ids
+    meta = _json(files, META_PATH)
+    assert meta["n"] == len(ids)
+    assert meta["pipeline"] == list(analysis.LABELS)
+    assert [f for f, _ in meta["f"]] == ["texte", "etat", "mention", "theme", "doc", "partie"]
+    terms = _json(files, LEXICON_PATH)["t"]
+    assert terms == sorted(terms, key=order) and len(terms) > 1000
+    # Each shard holds exactly the terms and words of its key range, in order.
+    bounds = meta["k"]
+    seen = []
+    for n in range(len(bounds)):
+        shard = _json(files, shard_path(n))
+        rows = [row[0] for row in shard["t"]]
+        assert rows == sorted(rows, key=order)
+        assert all(shard_of(t, bounds) == n for t in rows)
+        assert all(shard_of(analysis.normalize(w), bounds) == n for w in shard["w"])
+        seen += rows
+    assert seen == terms
 
 
-def test_compact_index_expands_to_what_lunr_py_built(corpus):
-    views = build_views(corpus)
-    records = search.index_records(views)
-    index, stats = search.build_index(records)
-    direct = index.serialize()
-    expanded = expand_index(search.compact_index(index, stats))
-
-    def by_term(data):
-        names = {posting["_index"]: term for term, posting in data["invertedIndex"]}
-        vectors = {ref: {names[v[i]]: v[i + 1] for i in range(0, len(v), 2)} for ref, v in data["fieldVectors"]}
-        postings = {term: {f: set(refs) for f, refs in p.items() if f != "_index"} for term, p in data["invertedIndex"]}
-        return vectors, postings
-
-    assert by_term(expanded) == by_term(direct)
+def test_weights_are_lunr_py_field_vectors(corpus, files):
+    """The postings of the shards are, term for term and weight for weight, the field vectors
+    and inverted index lunr.py built."""
+    index = search.build_index(search.index_records(build_views(corpus)))
+    names = {posting["_index"]: term for term, posting in index.inverted_index.items()}
+    direct = {str(ref): {names[v.elements[i]]: v.elements[i + 1] for i in range(0, len(v.elements), 2)} for ref, v in index.field_vectors.items() if v.elements}
+    meta = _json(files, META_PATH)
+    fields = [f for f, _ in meta["f"]]
+    from_files: dict = {}
+    postings: dict = {}
+    for n in range(len(meta["k"])):
+        for row in _json(files, shard_path(n))["t"]:
+            for k, flat in enumerate(row[1:]):
+                ref = 0
+                for i in range(0, len(flat), 2):
+                    ref += flat[i]
+                    from_files.setdefault(f"{fields[k]}/{ref}", {})[row[0]] = flat[i + 1] / meta["s"]
+                    postings.setdefault(row[0], {}).setdefault(fields[k], set()).add(str(ref))
+    assert from_files == direct
+    lunr_postings = {t: {f: set(refs) for f, refs in p.items() if f != "_index" and refs} for t, p in index.inverted_index.items()}
+    assert postings == lunr_postings
 
 
 def test_store_records(files):
-    store = json.loads(files[DOCS_PATH])
-    states = [s for s, _ in store["e"]]
-    topics = [t for t, _ in store["t"]]
-    p = next(p for p in store["p"] if p["i"] == "a-67-131_norvege-4")
+    meta = _json(files, META_PATH)
+    states = [s for s, _ in meta["e"]]
+    topics = [t for t, _ in meta["t"]]
+    pages = _pages(files)
+    ref = next(i for i, p in enumerate(pages) if p["i"] == "a-67-131_norvege-4")
+    p = pages[ref]
     assert p["c"] == "A/67/131, réponse de la Norvège, § 4"
     assert [states[i] for i in p["s"]] == ["norvege"]
-    assert "desarmement-nucleaire" in [topics[i] for i in p["t"]]
-    assert store["d"][p["d"]] == ["a-67-131", "A/67/131", "documents/a-67-131/"]
+    page = _json(files, page_path(ref // meta["ps"]))
+    assert page["d"][str(p["d"])] == ["a-67-131", "A/67/131", "documents/a-67-131/"]
+    facets = _json(files, FACETS_PATH)
+
+    def refs(deltas):
+        return list(itertools.accumulate(deltas))
+
+    assert ref in refs(facets["t"][topics.index("desarmement-nucleaire")])
+    assert ref in refs(facets["e"][states.index("norvege")])
+    # Documents: consecutive refs from their first.
+    firsts = [d[3] for d in facets["d"]]
+    assert [d[0] for d in facets["d"]] == ["a-67-131", "cd-2012-kazakhstan-otsc"]
+    assert firsts[0] == 0 and all(pages[i]["i"].startswith("cd-2012") for i in range(firsts[1], len(pages)))
     # The CSTO declaration speaks for its six signatories.
-    decl = next(p for p in store["p"] if p["i"] == "cd-2012-kazakhstan-otsc_declaration-13")
+    decl = next(p for p in pages if p["i"] == "cd-2012-kazakhstan-otsc_declaration-13")
     assert {states[i] for i in decl["s"]} == {"russie", "armenie", "belarus", "kazakhstan", "kirghizistan", "tadjikistan"}
-    assert "désarmement" in store["w"] and "desarmement" not in store["w"]
+    words = [w for w, _ in _json(files, LEXICON_PATH)["w"]]
+    assert "désarmement" in words and "desarmement" not in words
 
 
 def test_state_aliases_are_indexed(corpus):

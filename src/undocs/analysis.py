@@ -212,6 +212,7 @@ def tokenize(text: str) -> list[str]:
     return [t.surface for t in tokens(text)]
 
 
+@functools.lru_cache(maxsize=500_000)
 def normalize(term: str) -> str:
     """Fold a term: lower case, NFKD, no combining marks, œ/æ expanded, apostrophes as ``'``."""
     _, _, not_term = _regexes()
@@ -236,6 +237,7 @@ def stem(term: str) -> str:
     return _french_stemmer().stemWord(term)
 
 
+@functools.lru_cache(maxsize=500_000)
 def term(surface: str) -> str | None:
     """The index term of one token's surface, or None for a stop word (or nothing left)."""
     folded = normalize(surface)

@@ -40,7 +40,7 @@
   var lunr = window.lunr;
   var A = window.undocsAnalysis;
 
-  var FORMAT = 1;
+  var FORMAT = 2;
   var COMPLETION_BOOST = 0.5;
   var MAX_EXPANSION = 200;
   var PAGE = 20;
@@ -66,26 +66,30 @@
     facets: document.getElementById("search-facets")
   };
 
-  var S = null; // the loaded search: {index, store, fields, terms, df, vocab}
+  var M = null; // meta.json: fields, number of paragraphs, shard boundaries, labels
   var state = { q: "", etat: "", theme: "", doc: "" };
   var shown = PAGE;
   var lastHits = [];
   var lastWrite = { kind: "", time: 0 };
 
-  /* ------------------------------------------------------------------ index loading */
+  /* ------------------------------------------------------------------ files, loaded on demand */
 
   function mark(name) {
     if (window.performance && performance.mark) performance.mark(name);
   }
 
-  function url(name) {
-    return new URL(app.getAttribute("data-" + name), document.baseURI).href;
+  /* A file of assets/search/, by its path there (relative to meta.json). */
+  function fileURL(path) {
+    return new URL(path, new URL(app.getAttribute("data-meta"), document.baseURI)).href;
   }
 
-  function getJSON(name) {
-    return fetch(url(name)).then(function (response) {
+  function getJSON(href) {
+    return fetch(href).then(function (response) {
       if (!response.ok) throw new Error(response.url + ": " + response.status);
       return response.json();
+    }).then(function (data) {
+      if (data.v !== FORMAT) throw new Error("search files: unknown format");
+      return data;
     });
   }
 
@@ -98,156 +102,123 @@
     }
   }
 
-  /* The lunr.Index of the compact index, built directly (lunr's serialisation, as expand_index
-   * in search.py writes it, and lunr.Index.load would read it, without the detour), slices of
-   * TERMS_PER_TASK terms, as many per task as fit in TASK_MS (so a task stays short on a slow
-   * machine, and a fast one builds it all at once, without yielding to other tasks). Field
-   * vectors: lunr's BM25 formula, rounded to 3 decimals as lunr does. */
-  var TERMS_PER_TASK = 400;
-  var TASK_MS = 30;
-  var NO_METADATA = Object.freeze({}); // lunr copies a posting's metadata, never changes it
-  function buildIndex(c) {
-    var fields = c.f.map(function (f) { return f[0]; });
-    var nf = fields.length, n = c.n, k1 = c.k1, b = c.b, i, k;
-    var boosts = [], lengths = c.l, norm = [];
-    for (k = 0; k < nf; k++) {
-      boosts.push(c.f[k][1]);
-      var sum = 0;
-      for (i = 0; i < n; i++) sum += lengths[k][i];
-      norm.push(sum / n);
-    }
-    var vectors = [];
-    for (i = 0; i < nf * n; i++) vectors.push([]);
-    var inverted = Object.create(null), rows = c.i, t = 0;
-    var entryField = [], entryRef = [], entryTf = [];
-
-    function slice() {
-      for (var end = Math.min(rows.length, t + TERMS_PER_TASK); t < end; t++) {
-        var row = rows[t], posting = {}, count = 0;
-        for (var k = 0; k < nf; k++) {
-          var refs = {}, ref = 0, list = row[k + 1] || [];
-          for (var i = 0; i < list.length; i++) {
-            var item = list[i], tf = 1;
-            if (typeof item === "number") { ref += item; } else { ref += item[0]; tf = item[1]; }
-            refs[ref] = NO_METADATA;
-            entryField[count] = k; entryRef[count] = ref; entryTf[count] = tf; count++;
-          }
-          posting[fields[k]] = refs;
-        }
-        posting._index = t;
-        inverted[row[0]] = posting;
-        var idf = Math.log(1 + Math.abs((n - count + 0.5) / (count + 0.5)));
-        for (var e = 0; e < count; e++) {
-          var f = entryField[e], r = entryRef[e], tfe = entryTf[e];
-          var score = idf * ((k1 + 1) * tfe) / (k1 * (1 - b + b * (lengths[f][r] / norm[f])) + tfe) * boosts[f];
-          vectors[f * n + r].push(t, Math.floor(score * 1000 + 0.5) / 1000);
-        }
-      }
-    }
-
-    function finish() {
-      var fieldVectors = Object.create(null);
-      for (var k = 0; k < nf; k++) {
-        for (var i = 0; i < n; i++) fieldVectors[fields[k] + "/" + i] = new lunr.Vector(vectors[k * n + i]);
-      }
-      var terms = rows.map(function (row) { return row[0]; });
-      return new lunr.Index({
-        invertedIndex: inverted,
-        fieldVectors: fieldVectors,
-        tokenSet: lazyTokenSet(terms, inverted),
-        fields: fields,
-        pipeline: lunr.Pipeline.load(c.pipeline)
-      });
-    }
-
-    return new Promise(function (resolve, reject) {
-      (function step() {
-        try {
-          var started = Date.now();
-          do slice(); while (t < rows.length && Date.now() - started < TASK_MS);
-          if (t < rows.length) later(step); else resolve(finish());
-        } catch (e) {
-          reject(e);
-        }
-      })();
-    });
-  }
-
-  /* The exact term a lunr.TokenSet stands for (a plain chain of letters), or null. */
-  function chainTerm(node) {
-    var s = "";
-    for (;;) {
-      var keys = Object.keys(node.edges);
-      if (!keys.length) return node.final ? s : null;
-      if (keys.length !== 1 || keys[0] === "*" || node.final) return null;
-      s += keys[0];
-      node = node.edges[keys[0]];
-    }
-  }
-
-  /* lunr's token set of the index terms, built only when a query needs more than exact terms
-   * (wildcards, edit distance): every lunr query intersects each clause with it, and for an
-   * exact term that is a look-up. */
-  function lazyTokenSet(terms, inverted) {
-    var full = null;
-    function real() {
-      if (!full) full = lunr.TokenSet.fromArray(terms);
-      return full;
-    }
+  /* A cache of files by key: get(key) is the data once loaded (else undefined), fetch(key) a
+   * Promise of it (one request per file, however many ask). */
+  function files(pathOf, prepare) {
+    var data = Object.create(null), pending = Object.create(null);
     return {
-      intersect: function (other) {
-        var term = chainTerm(other);
-        if (term === null) return real().intersect(other);
-        return { toArray: function () { return term in inverted ? [term] : []; } };
-      },
-      toArray: function () { return real().toArray(); }
+      get: function (key) { return data[key]; },
+      fetch: function (key) {
+        if (data[key]) return Promise.resolve(data[key]);
+        if (!pending[key]) {
+          pending[key] = getJSON(fileURL(pathOf(key))).then(function (d) {
+            data[key] = prepare(d);
+            return data[key];
+          }, function (e) { delete pending[key]; throw e; });
+        }
+        return pending[key];
+      }
     };
   }
 
-  function load() {
-    var bundled = window.undocsStemmerFr && window.undocsStemmerFr.stemmer;
-    var analysis = A.load({ dataUrl: url("analysis"), stemmerUrl: url("stemmer"), stem: bundled || undefined }).then(function (a) {
-      mark("undocs-search-analysis-ready");
-      return a;
+  /* A term shard: its rows by term, its terms and vocabulary words in key order. */
+  var shards = files(function (n) { return "t/" + n + ".json"; }, function (d) {
+    var rows = Object.create(null), terms = [], words = [];
+    for (var i = 0; i < d.t.length; i++) { rows[d.t[i][0]] = d.t[i]; terms.push(d.t[i][0]); }
+    for (i = 0; i < d.w.length; i++) words.push([d.w[i], fold(d.w[i]), undefined]);
+    return { rows: rows, terms: terms, words: words };
+  });
+  var pages = files(function (n) { return "p/" + n + ".json"; }, function (d) { return d; });
+  var facetFile = files(function () { return "facets.json"; }, prepareFacets);
+  var lexiconFile = files(function () { return "lexicon.json"; }, function (d) {
+    var words = d.w.map(function (w) { return [w[0], fold(w[0]), undefined, w[1]]; });
+    return { terms: d.t, words: words, tokenSet: null };
+  });
+
+  /* What a planning pass found missing (see attempt()). */
+  var misses = null;
+  function miss(kind, key) {
+    if (misses) misses.push([kind, key]);
+  }
+
+  /* Run fn (synchronous, reads only loaded files) until it ran with every file it needed:
+   * each file it asked for and did not have is fetched, then it runs again. Resolves to its
+   * last result. */
+  function attempt(fn) {
+    return new Promise(function (resolve, reject) {
+      (function once(round) {
+        misses = [];
+        var result;
+        try {
+          result = fn();
+        } catch (e) {
+          misses = null;
+          reject(e);
+          return;
+        }
+        var needed = misses;
+        misses = null;
+        if (!needed.length || round > 12) { resolve(result); return; }
+        Promise.all(needed.map(function (m) {
+          return m[0] === "shard" ? shards.fetch(m[1]) : m[0] === "page" ? pages.fetch(m[1]) : m[0] === "facets" ? facetFile.fetch(0) : lexiconFile.fetch(0);
+        })).then(function () { once(round + 1); }, reject);
+      })(0);
     });
-    var docs = getJSON("docs").then(function (d) {
-      mark("undocs-search-docs-parsed");
-      return d;
-    });
-    var built = getJSON("index").then(function (compact) {
-      mark("undocs-search-index-parsed");
-      if (compact.v !== FORMAT) throw new Error("search files: unknown format");
-      var df = Object.create(null), terms = [];
-      for (var t = 0; t < compact.i.length; t++) {
-        var row = compact.i[t], count = 0;
-        for (var k = 1; k < row.length; k++) count += row[k].length;
-        df[row[0]] = count;
-        terms.push(row[0]);
+  }
+
+  /* ------------------------------------------------------------------ the term space */
+
+  /* The shard of a key: the last whose first key is not after it (M.k is sorted). */
+  function shardOf(key) {
+    var lo = 0, hi = M.k.length;
+    while (hi - lo > 1) {
+      var mid = (lo + hi) >> 1;
+      if (M.k[mid] <= key) lo = mid; else hi = mid;
+    }
+    return lo;
+  }
+
+  function shard(n) {
+    var s = shards.get(n);
+    if (!s) miss("shard", n);
+    return s;
+  }
+
+  /* The row of a term ([term, postings of each field]), null if the index has no such term,
+   * undefined while its shard is not loaded. */
+  function row(term) {
+    var s = shard(shardOf(term));
+    return s ? s.rows[term] || null : undefined;
+  }
+
+  function known(term) {
+    return !!row(term);
+  }
+
+  function lowerBound(list, key, at) {
+    var lo = 0, hi = list.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if ((at === undefined ? list[mid] : list[mid][at]) < key) lo = mid + 1; else hi = mid;
+    }
+    return lo;
+  }
+
+  /* Calls visit(shard) for each shard holding keys that start with prefix, in order, until it
+   * returns true; a shard not loaded yet is asked for and ends the walk. */
+  function walkPrefix(prefix, visit) {
+    var last = shardOf(prefix + "\uffff");
+    for (var n = shardOf(prefix); n <= last; n++) {
+      var s = shard(n);
+      if (!s) {
+        for (var k = n + 1; k <= last && k < n + 4; k++) shard(k); // ask for a few at once
+        return;
       }
-      return buildIndex(compact).then(function (index) {
-        mark("undocs-search-index-built");
-        return { index: index, fields: compact.f.map(function (f) { return f[0]; }), terms: terms, df: df };
-      });
-    });
-    return Promise.all([analysis, built, docs]).then(function (r) {
-      var store = r[2];
-      if (store.v !== FORMAT) throw new Error("search files: unknown format");
-      S = r[1];
-      S.store = store;
-      S.vocab = null;
-    });
+      if (visit(s)) return;
+    }
   }
 
   /* ------------------------------------------------------------------ query logic */
-
-  /* The vocabulary as [word, folded, term]; the term (a stemming) is computed on first use. */
-  function vocab() {
-    if (!S.vocab) {
-      S.vocab = [];
-      for (var i = 0; i < S.store.w.length; i++) S.vocab.push([S.store.w[i], fold(S.store.w[i]), undefined]);
-    }
-    return S.vocab;
-  }
 
   /* A.normalize(word) for a lower-case vocabulary word, without NFKD for the usual French
    * letters: their decomposition is the base letter and a mark (dropped), œ/æ are expanded as
@@ -263,6 +234,7 @@
     return word.replace(ACCENTED, function (c) { return BASE[c]; });
   }
 
+  /* A vocabulary entry [word, folded, term, …]: its term (a stemming) computed on first use. */
   function vocabTerm(entry) {
     if (entry[2] === undefined) entry[2] = A.term(entry[0]);
     return entry[2];
@@ -277,25 +249,27 @@
   }
 
   function prefixTerms(prefix) {
-    var terms = S.terms, lo = 0, hi = terms.length, out = [];
-    while (lo < hi) {
-      var mid = (lo + hi) >> 1;
-      if (terms[mid] < prefix) lo = mid + 1; else hi = mid;
-    }
-    for (var i = lo; i < terms.length && terms[i].lastIndexOf(prefix, 0) === 0 && out.length < MAX_EXPANSION; i++) {
-      out.push(terms[i]);
-    }
+    var out = [];
+    walkPrefix(prefix, function (s) {
+      for (var i = lowerBound(s.terms, prefix); i < s.terms.length && s.terms[i].lastIndexOf(prefix, 0) === 0; i++) {
+        out.push(s.terms[i]);
+        if (out.length >= MAX_EXPANSION) return true;
+      }
+      return false;
+    });
     return out;
   }
 
   function completions(folded) {
     if (folded.length < 2) return [];
-    var found = prefixTerms(folded), v = vocab();
-    for (var i = 0; i < v.length; i++) {
-      if (v[i][1].lastIndexOf(folded, 0) !== 0) continue;
-      var t = vocabTerm(v[i]);
-      if (t !== null && t in S.df) found.push(t);
-    }
+    var found = prefixTerms(folded);
+    walkPrefix(folded, function (s) {
+      for (var i = lowerBound(s.words, folded, 1); i < s.words.length && s.words[i][1].lastIndexOf(folded, 0) === 0; i++) {
+        var t = vocabTerm(s.words[i]);
+        if (t !== null && known(t)) found.push(t);
+      }
+      return false;
+    });
     return unique(found).slice(0, MAX_EXPANSION);
   }
 
@@ -321,13 +295,23 @@
     }
   }
 
+  /* lunr's token set of every term (lexicon.json), for * and ~ beyond a plain prefix. */
+  function tokenSet() {
+    var lexicon = lexiconFile.get(0);
+    if (!lexicon) { miss("lexicon"); return null; }
+    if (!lexicon.tokenSet) lexicon.tokenSet = lunr.TokenSet.fromArray(lexicon.terms);
+    return lexicon.tokenSet;
+  }
+
   function wildcardTerms(raw) {
     var pattern = raw.split("*").map(function (part) { return A.normalize(part); }).join("*");
-    return S.index.tokenSet.intersect(lunr.TokenSet.fromString(pattern)).toArray().slice(0, MAX_EXPANSION);
+    var set = tokenSet();
+    return set ? set.intersect(lunr.TokenSet.fromString(pattern)).toArray().slice(0, MAX_EXPANSION) : [];
   }
 
   function fuzzyTerms(term, distance) {
-    return S.index.tokenSet.intersect(lunr.TokenSet.fromFuzzyString(term, distance)).toArray().slice(0, MAX_EXPANSION);
+    var set = tokenSet();
+    return set ? set.intersect(lunr.TokenSet.fromFuzzyString(term, distance)).toArray().slice(0, MAX_EXPANSION) : [];
   }
 
   /* Lunr syntax (fields, *, ~n, ^n, +/-), or null when lunr cannot parse the text. */
@@ -342,7 +326,7 @@
     for (var n = 0; n < query.clauses.length; n++) {
       var clause = query.clauses[n];
       var fields = unique(clause.fields.map(function (f) { return FIELD_ALIASES[f]; }));
-      if (fields.length === S.fields.length) fields = null;
+      if (fields.length === M.fields.length) fields = null;
       var presence = clause.presence === P.REQUIRED ? "required" : clause.presence === P.PROHIBITED ? "prohibited" : "default";
       var boost = clause.boost || 1, raw = clause.term;
       if (raw.indexOf("*") !== -1) {
@@ -385,27 +369,87 @@
         if (toks.length) completeLast(groups, toks[toks.length - 1].surface);
       }
     }
-    groups.forEach(function (g) { if (!g.fields) g.fields = S.fields; });
+    groups.forEach(function (g) { if (!g.fields) g.fields = M.fields; });
     return groups.filter(function (g) { return g.exact.length || g.completions.length || g.presence !== "required"; });
+  }
+
+  /* A lunr.Index of just these terms: their postings, and field vectors holding only them.
+   * lunr scores a field as query vector · field vector / |query vector|, so the scores are
+   * those of the whole index (the weights are lunr.py's own, see weighted_postings). Terms get
+   * their _index in sorted order, as in the whole index, so the sums run in the same order. */
+  var NO_METADATA = Object.freeze({}); // lunr copies a posting's metadata, never changes it
+  function indexOf(terms) {
+    var fields = M.fields, inverted = Object.create(null), vectors = Object.create(null);
+    terms.sort();
+    for (var i = 0; i < terms.length; i++) {
+      var r = row(terms[i]), posting = { _index: i };
+      for (var k = 0; k < fields.length; k++) {
+        var refs = {}, ref = 0, flat = r[k + 1] || [];
+        for (var j = 0; j < flat.length; j += 2) {
+          ref += flat[j];
+          refs[ref] = NO_METADATA;
+          var key = fields[k] + "/" + ref;
+          (vectors[key] || (vectors[key] = [])).push(i, flat[j + 1] / M.scale);
+        }
+        posting[fields[k]] = refs;
+      }
+      inverted[terms[i]] = posting;
+    }
+    var fieldVectors = Object.create(null);
+    for (var fieldRef in vectors) fieldVectors[fieldRef] = new lunr.Vector(vectors[fieldRef]);
+    return new lunr.Index({
+      invertedIndex: inverted,
+      fieldVectors: fieldVectors,
+      tokenSet: exactTokenSet(inverted),
+      fields: fields,
+      pipeline: PIPELINE
+    });
+  }
+
+  /* The exact term a lunr.TokenSet stands for (a plain chain of letters), or null. */
+  function chainTerm(node) {
+    var s = "";
+    for (;;) {
+      var keys = Object.keys(node.edges);
+      if (!keys.length) return node.final ? s : null;
+      if (keys.length !== 1 || keys[0] === "*" || node.final) return null;
+      s += keys[0];
+      node = node.edges[keys[0]];
+    }
+  }
+
+  /* The index's token set: every clause is an exact term here (expansions are done before),
+   * and lunr intersects each with the token set: a look-up. */
+  function exactTokenSet(inverted) {
+    return {
+      intersect: function (other) {
+        var term = chainTerm(other);
+        return { toArray: function () { return term !== null && term in inverted ? [term] : []; } };
+      }
+    };
   }
 
   function run(groups) {
     var positive = groups.filter(function (g) { return g.presence !== "prohibited"; });
     if (!positive.length) return [];
-    var P = lunr.Query.presence, added = 0;
-    var results = S.index.query(function (q) {
+    var terms = [];
+    groups.forEach(function (g) { g.exact.concat(g.completions).forEach(function (t) { if (known(t)) terms.push(t); }); });
+    if (misses && misses.length) return [];
+    terms = unique(terms);
+    if (!terms.length) return [];
+    var index = indexOf(terms.slice());
+    var P = lunr.Query.presence;
+    var results = index.query(function (q) {
       groups.forEach(function (g) {
         var presence = g.presence === "prohibited" ? P.PROHIBITED : P.OPTIONAL;
         function add(t, boost) {
-          if (!(t in S.df)) return;
+          if (!(t in index.invertedIndex)) return;
           q.term(t, { fields: g.fields.slice(), boost: boost, usePipeline: false, presence: presence });
-          added++;
         }
         g.exact.forEach(function (t) { add(t, g.boost); });
         g.completions.forEach(function (t) { add(t, g.boost * (g.presence === "prohibited" ? 1 : COMPLETION_BOOST)); });
       });
     });
-    if (!added) return [];
     var hits = [];
     results.forEach(function (r) {
       var md = r.matchData.metadata;
@@ -438,14 +482,17 @@
     return previous[b.length];
   }
 
+  /* The nearest vocabulary word (lexicon.json): fewest edits, then most frequent, then first. */
   function nearest(folded) {
     var limit = folded.length >= 8 ? 2 : folded.length >= 4 ? 1 : 0;
     if (!limit) return null;
-    var best = null, v = vocab();
+    var lexicon = lexiconFile.get(0);
+    if (!lexicon) { miss("lexicon"); return null; }
+    var best = null, v = lexicon.words;
     for (var i = 0; i < v.length; i++) {
       var d = levenshtein(folded, v[i][1], limit);
       if (d > limit || vocabTerm(v[i]) === null) continue;
-      var key = [d, -(S.df[v[i][2]] || 0), v[i][0]];
+      var key = [d, -v[i][3], v[i][0]];
       if (!best || key[0] < best[0] || (key[0] === best[0] && (key[1] < best[1] || (key[1] === best[1] && key[2] < best[2])))) best = key;
     }
     return best ? best[2] : null;
@@ -455,7 +502,7 @@
     var changed = false;
     var words = A.tokens(text).map(function (tok) {
       var t = A.term(tok.surface);
-      if (t !== null && !(t in S.df)) {
+      if (t !== null && row(t) === null) {
         var best = nearest(A.normalize(tok.surface));
         if (best !== null) { changed = true; return best; }
       }
@@ -470,7 +517,7 @@
     } catch (e) {
       // Never an error for the reader: the text as plain words.
       try {
-        return run(unique(A.analyze(text)).map(function (t) { var g = group([t]); g.fields = S.fields; return g; }));
+        return run(unique(A.analyze(text)).map(function (t) { var g = group([t]); g.fields = M.fields; return g; }));
       } catch (e2) {
         return [];
       }
@@ -478,7 +525,7 @@
   }
 
   /* {hits, suggestion}: the hits, or, when there are none, those of the corrected query. */
-  function answer(text) {
+  function answerNow(text) {
     var hits = search(text);
     if (hits.length || !text.trim()) return { hits: hits, suggestion: null };
     var suggestion = null;
@@ -486,31 +533,91 @@
     return suggestion === null ? { hits: [], suggestion: null } : { hits: search(suggestion), suggestion: suggestion };
   }
 
+  /* A Promise of answerNow(text), once every file it needs is loaded. */
+  function answer(text) {
+    return attempt(function () { return answerNow(text); });
+  }
+
   /* ------------------------------------------------------------------ facets */
 
-  function paragraph(ref) {
-    return S.store.p[ref];
+  /* facets.json made quick to ask: the states and topics of each ref, the document of a ref. */
+  function prepareFacets(d) {
+    function byRef(lists) {
+      var out = [];
+      lists.forEach(function (deltas, value) {
+        var ref = 0;
+        for (var i = 0; i < deltas.length; i++) {
+          ref += deltas[i];
+          (out[ref] || (out[ref] = [])).push(value);
+        }
+      });
+      return out;
+    }
+    return { d: d.d, firsts: d.d.map(function (doc) { return doc[3]; }), e: byRef(d.e), t: byRef(d.t) };
   }
 
-  function facetValues(p, key) {
-    if (key === "e") return (p.s || []).concat(p.m || []);
-    if (key === "t") return p.t || [];
-    return [p.d];
+  function facets() {
+    var f = facetFile.get(0);
+    if (!f) miss("facets");
+    return f;
   }
 
-  function facetIndex(key, id) {
-    var list = S.store[key];
+  function docOf(F, ref) {
+    var lo = 0, hi = F.firsts.length;
+    while (hi - lo > 1) {
+      var mid = (lo + hi) >> 1;
+      if (F.firsts[mid] <= ref) lo = mid; else hi = mid;
+    }
+    while (lo + 1 < F.firsts.length && F.firsts[lo + 1] <= ref) lo++; // documents without paragraphs
+    return lo;
+  }
+
+  function facetValues(F, ref, key) {
+    if (key === "e") return F.e[ref] || [];
+    if (key === "t") return F.t[ref] || [];
+    return [docOf(F, ref)];
+  }
+
+  function labelsOf(F, key) {
+    return key === "d" ? F.d.map(function (doc) { return [doc[0], doc[1]]; }) : M[key];
+  }
+
+  function facetIndex(F, key, id) {
+    var list = labelsOf(F, key);
     for (var i = 0; i < list.length; i++) if (list[i][0] === id) return i;
     return -1;
   }
 
-  function passes(p, except) {
+  function filtering() {
+    return !!(state.etat || state.theme || state.doc);
+  }
+
+  function passes(F, ref, except) {
     for (var i = 0; i < FACETS.length; i++) {
       var f = FACETS[i];
       if (f.param === except || !state[f.param]) continue;
-      if (facetValues(p, f.key).indexOf(facetIndex(f.key, state[f.param])) === -1) return false;
+      if (facetValues(F, ref, f.key).indexOf(facetIndex(F, f.key, state[f.param])) === -1) return false;
     }
     return true;
+  }
+
+  /* The hits the filters let through (needs facets.json when a filter is set). */
+  function filtered(hits) {
+    if (!filtering()) return hits;
+    var F = facets();
+    return F ? hits.filter(function (h) { return passes(F, h.ref, null); }) : [];
+  }
+
+  /* The paragraph of a ref and its page's documents, or undefined while the page loads. */
+  function paragraph(ref) {
+    var n = Math.floor(ref / M.ps), page = pages.get(n);
+    if (!page) { miss("page", n); return undefined; }
+    var p = page.p[ref - n * M.ps];
+    return { p: p, doc: page.d[p.d] };
+  }
+
+  function needParagraphs(hits) {
+    hits.forEach(function (h) { paragraph(h.ref); });
   }
 
   /* ------------------------------------------------------------------ rendering */
@@ -566,14 +673,14 @@
   }
 
   function resultItem(hit) {
-    var p = paragraph(hit.ref), doc = S.store.d[p.d];
+    var found = paragraph(hit.ref), p = found.p, doc = found.doc;
     var li = node("li", "result");
     var link = node("a", "result-link", p.c);
     link.href = app.getAttribute("data-root") + doc[2] + "index.html#" + p.i;
     li.appendChild(node("h2", "result-title")).appendChild(link);
     var meta = node("p", "result-meta");
     meta.appendChild(node("span", "result-symbol", doc[1]));
-    var speakers = (p.s || []).map(function (i) { return S.store.e[i][1]; });
+    var speakers = (p.s || []).map(function (i) { return M.e[i][1]; });
     if (speakers.length) meta.appendChild(node("span", "result-state", speakers.join(", ")));
     var label = p.c.slice(p.c.lastIndexOf(", ") + 2);
     meta.appendChild(node("span", "result-number", label));
@@ -597,18 +704,16 @@
     return li;
   }
 
-  function renderFacets(hits) {
+  function renderFacets(F, hits) {
     clear(el.facets);
     FACETS.forEach(function (f) {
       var counts = {};
       hits.forEach(function (h) {
-        var p = paragraph(h.ref);
-        if (!passes(p, f.param)) return;
-        unique(facetValues(p, f.key)).forEach(function (i) { counts[i] = (counts[i] || 0) + 1; });
+        if (!passes(F, h.ref, f.param)) return;
+        unique(facetValues(F, h.ref, f.key)).forEach(function (i) { counts[i] = (counts[i] || 0) + 1; });
       });
-      var items = S.store[f.key].map(function (entry, i) {
-        var label = f.key === "d" ? entry[1] : entry[1];
-        return { id: entry[0], label: label, count: counts[i] || 0, i: i };
+      var items = labelsOf(F, f.key).map(function (entry, i) {
+        return { id: entry[0], label: entry[1], count: counts[i] || 0, i: i };
       }).filter(function (it) { return it.count > 0 || it.id === state[f.param]; });
       items.sort(function (a, b) { return b.count - a.count || a.i - b.i; });
       var section = node("section", "facet-group");
@@ -625,12 +730,14 @@
     });
   }
 
-  function renderActive() {
+  /* The active filters, as buttons that remove them (labels: meta.json, facets.json for a
+   * document, which is loaded whenever a filter is set). */
+  function renderActive(F) {
     clear(el.active);
     FACETS.forEach(function (f) {
       if (!state[f.param]) return;
-      var i = facetIndex(f.key, state[f.param]);
-      var label = i === -1 ? state[f.param] : S.store[f.key][i][1];
+      var i = F ? facetIndex(F, f.key, state[f.param]) : -1;
+      var label = i === -1 ? state[f.param] : labelsOf(F, f.key)[i][1];
       var li = node("li");
       var button = node("button", "active-filter");
       button.type = "button";
@@ -680,57 +787,69 @@
   var FIRST = 6; // results rendered at once on the page's first render; the rest a task later
   var renderSeq = 0;
 
-  /* done (optional) runs once everything is on the page. initial: the page's first render,
-   * split in tasks (the first results, then the other results and the facets). */
-  function render(initial, done) {
-    var seq = ++renderSeq;
+  /* What the page shows for the current state: {hits, suggestion, shown}, once the files it
+   * needs are loaded (the shards of the query's terms; facets.json when a filter is set; the
+   * store pages of the first `count` results). */
+  function prepare(count) {
     var text = state.q;
-    var r = text.trim() ? answer(text) : { hits: null, suggestion: null };
-    if (!render.done) mark("undocs-search-answered");
-    var hits;
-    if (r.hits === null) {
-      // No words: the filters alone, in corpus order (or nothing at all).
-      hits = [];
-      if (state.etat || state.theme || state.doc) {
-        for (var i = 0; i < S.store.p.length; i++) hits.push({ ref: i, score: 0, terms: [] });
+    return answer(text).then(function (r) {
+      return attempt(function () {
+        var hits = r.hits;
+        if (!text.trim()) {
+          // No words: the filters alone, in corpus order (or nothing at all).
+          hits = [];
+          if (filtering()) for (var i = 0; i < M.n; i++) hits.push({ ref: i, score: 0, terms: [] });
+        }
+        var kept = filtered(hits);
+        needParagraphs(kept.slice(0, count));
+        return { text: text, hits: hits, kept: kept, suggestion: r.suggestion };
+      });
+    });
+  }
+
+  /* Renders the current state. initial: the page's first render, in two tasks (the first
+   * results, then the other results and the facets). Resolves once all is on the page, or
+   * when a newer render has replaced this one. */
+  function render(initial) {
+    var seq = ++renderSeq;
+    return prepare(initial ? FIRST : shown).then(function (r) {
+      if (seq !== renderSeq) return;
+      if (!render.done) mark("undocs-search-answered");
+      lastHits = r.kept;
+      var page = r.kept.slice(0, shown);
+      var now = initial ? page.slice(0, FIRST) : page;
+      var list = document.createDocumentFragment();
+      now.forEach(function (h) { list.appendChild(resultItem(h)); });
+      clear(el.results);
+      el.results.appendChild(list);
+      el.results.setAttribute("data-query", r.text);
+      el.more.hidden = r.kept.length <= shown;
+      renderNotice(r.text, r.suggestion, r.kept.length);
+      renderActive(facetFile.get(0));
+      var active = r.text.trim() || filtering();
+      var message = !active ? "" : r.kept.length ? plural(r.kept.length, "résultat", "résultats") : "Aucun résultat";
+      announce(message);
+      app.setAttribute("data-count", String(r.kept.length));
+      if (!render.done) {
+        render.done = true;
+        mark("undocs-search-first-results");
       }
-    } else {
-      hits = r.hits;
-    }
-    var filtered = hits.filter(function (h) { return passes(paragraph(h.ref), null); });
-    lastHits = filtered;
-    var page = filtered.slice(0, shown);
-    var now = initial ? page.slice(0, FIRST) : page;
-    var list = document.createDocumentFragment();
-    now.forEach(function (h) { list.appendChild(resultItem(h)); });
-    clear(el.results);
-    el.results.appendChild(list);
-    el.results.setAttribute("data-query", text);
-    el.more.hidden = filtered.length <= shown;
-    renderNotice(text, r.suggestion, filtered.length);
-    renderActive();
-    var active = text.trim() || state.etat || state.theme || state.doc;
-    var message = !active ? "" : filtered.length ? plural(filtered.length, "résultat", "résultats") : "Aucun résultat";
-    announce(message);
-    app.setAttribute("data-count", String(filtered.length));
-    if (!render.done) {
-      render.done = true;
-      if (window.performance && performance.mark) performance.mark("undocs-search-first-results");
-    }
-    function rest() {
-      if (seq !== renderSeq) { // a newer render has replaced this one
-        if (done) done();
-        return;
-      }
-      if (now.length < page.length) {
-        var more = document.createDocumentFragment();
-        page.slice(now.length).forEach(function (h) { more.appendChild(resultItem(h)); });
-        el.results.appendChild(more);
-      }
-      renderFacets(hits);
-      if (done) done();
-    }
-    if (initial) later(rest); else rest();
+      return new Promise(function (resolve) { (initial ? later : function (fn) { fn(); })(resolve); }).then(function () {
+        return attempt(function () {
+          needParagraphs(page);
+          return facets();
+        });
+      }).then(function (F) {
+        if (seq !== renderSeq) return;
+        if (now.length < page.length) {
+          var more = document.createDocumentFragment();
+          page.slice(now.length).forEach(function (h) { more.appendChild(resultItem(h)); });
+          el.results.appendChild(more);
+        }
+        renderActive(F);
+        renderFacets(F, r.hits);
+      });
+    });
   }
 
   /* ------------------------------------------------------------------ URL and events */
@@ -757,18 +876,17 @@
     lastWrite = { kind: kind, time: now };
   }
 
-  function update(kind, initial, done) {
+  function update(kind, initial) {
     shown = PAGE;
-    if (S) {
-      try {
-        render(initial, done);
-      } catch (e) {
+    var done = Promise.resolve();
+    if (M) {
+      done = render(initial).catch(function () {
         clear(el.results);
         announce("Aucun résultat");
-        if (done) done();
-      }
+      });
     }
     if (kind) writeURL(kind);
+    return done;
   }
 
   var debounce = 0;
@@ -785,20 +903,24 @@
     clearTimeout(debounce);
     state.q = el.input.value;
     lastWrite.kind = "";
-    update("push");
-    var first = el.results.querySelector("a");
-    if (first) first.focus();
+    update("push").then(function () {
+      var first = el.results.querySelector("a");
+      if (first) first.focus();
+    });
   });
 
   el.more.addEventListener("click", function () {
-    var from = shown;
+    var from = shown, hits = lastHits;
     shown += PAGE;
-    var list = document.createDocumentFragment();
-    lastHits.slice(from, shown).forEach(function (h) { list.appendChild(resultItem(h)); });
-    el.results.appendChild(list);
-    el.more.hidden = lastHits.length <= shown;
-    var links = el.results.querySelectorAll(".result-link");
-    if (links[from]) links[from].focus();
+    attempt(function () { needParagraphs(hits.slice(from, shown)); }).then(function () {
+      if (hits !== lastHits) return;
+      var list = document.createDocumentFragment();
+      hits.slice(from, shown).forEach(function (h) { list.appendChild(resultItem(h)); });
+      el.results.appendChild(list);
+      el.more.hidden = hits.length <= shown;
+      var links = el.results.querySelectorAll(".result-link");
+      if (links[from]) links[from].focus();
+    });
   });
 
   window.addEventListener("popstate", function () {
@@ -831,6 +953,31 @@
 
   /* ------------------------------------------------------------------ start */
 
+  var PIPELINE = null;
+
+  /* meta.json and the analysis (stop words, stemmer): all a query needs before its shards. */
+  function load() {
+    var bundled = window.undocsStemmerFr && window.undocsStemmerFr.stemmer;
+    var analysis = A.load({
+      dataUrl: new URL(app.getAttribute("data-analysis"), document.baseURI).href,
+      stemmerUrl: new URL(app.getAttribute("data-stemmer"), document.baseURI).href,
+      stem: bundled || undefined
+    }).then(function (a) {
+      mark("undocs-search-analysis-ready");
+      return a;
+    });
+    var meta = getJSON(fileURL("meta.json")).then(function (m) {
+      mark("undocs-search-meta-parsed");
+      return m;
+    });
+    return Promise.all([analysis, meta]).then(function (r) {
+      M = r[1];
+      M.fields = M.f.map(function (f) { return f[0]; });
+      M.scale = M.s;
+      PIPELINE = lunr.Pipeline.load(M.pipeline);
+    });
+  }
+
   readURL();
   el.input.value = state.q;
   el.status.textContent = "Chargement de l’index de recherche…";
@@ -838,15 +985,25 @@
   load().then(function () {
     mark("undocs-search-loaded");
     el.status.textContent = "";
-    update(null, true, function () { app.setAttribute("data-ready", "true"); });
+    return update(null, true).then(function () { app.setAttribute("data-ready", "true"); });
   }).catch(unavailable);
 
-  // For tests and the benchmark: the same answers, without the page.
+  // For tests and the benchmark: the same answers, without the page. answer(text) is a
+  // Promise of {ids (of the first 20 hits), count, suggestion}.
   window.undocsSearch = {
     answer: function (text) {
-      var r = answer(String(text));
-      return { ids: r.hits.map(function (h) { return S.store.p[h.ref].i; }), suggestion: r.suggestion };
+      var hits;
+      return answer(String(text)).then(function (r) {
+        hits = r;
+        return attempt(function () { needParagraphs(r.hits.slice(0, PAGE)); });
+      }).then(function () {
+        return {
+          ids: hits.hits.slice(0, PAGE).map(function (h) { return paragraph(h.ref).p.i; }),
+          count: hits.hits.length,
+          suggestion: hits.suggestion
+        };
+      });
     },
-    ready: function () { return S !== null; }
+    ready: function () { return M !== null; }
   };
 })();

@@ -7,15 +7,14 @@ from typing import Any
 
 from .. import analysis, urls
 from ..vendor_assets import SEARCH_BUNDLE
-from ..search.index import DOCS_PATH, INDEX_PATH
+from ..search import META_PATH
 from ..views import Views
 from .common import Linker
 
 
 def search_view(views: Views, link: Linker) -> dict[str, Any]:
     return {
-        "index_href": link(INDEX_PATH),
-        "docs_href": link(DOCS_PATH),
+        "meta_href": link(META_PATH),
         "analysis_href": link(analysis.ANALYSIS_JSON_PATH),
         "stemmer_href": link("assets/vendor/orama-stemmers/fr.js"),
         "lunr_href": link("assets/vendor/lunr/lunr.min.js"),

@@ -1,17 +1,23 @@
 """The search: a lunr index of the corpus's paragraphs, built here, queried in the browser.
 
-The build writes three things (format in ``docs/search-index.md``):
+The build writes (format in ``docs/search-index.md``), under ``assets/search/``:
 
-* ``assets/search/index.json`` -- the serialised lunr.py index (refs are paragraph ordinals);
-* ``assets/search/docs.json``  -- the display store: paragraphs (id, citation, text, states,
-  topics, document), the labels of states, topics and documents (for facets), and the
-  vocabulary (the corpus's distinct words, for prefix completion and "Vouliez-vous dire");
-* ``recherche/index.html``     -- the search page (``templates/search.html``), which loads
-  ``assets/js/search.js``.
+* ``meta.json``     -- what every search needs first: fields, number of paragraphs, the
+  boundaries of the term shards, the state and topic labels;
+* ``t/<n>.json``    -- the term shards: each term's postings (ref, weight) per field, and the
+  vocabulary words of the shard's range (to complete the word being typed);
+* ``p/<n>.json``    -- the paragraphs, by pages of refs: what a result shows;
+* ``facets.json``   -- documents, and the paragraphs of each state and topic (filters, counts);
+* ``lexicon.json``  -- every term and vocabulary word (only for ``*``/``~`` queries and
+  "Vouliez-vous dire");
 
-Queries are answered by ``static/js/search.js``. ``query.Searcher`` is the same query logic in
-Python (same analysis, same expansion, same filtering and ranking): the tests run the reader
-queries of ``tests/search_cases.yaml`` through it, and through the browser, and demand the same.
+and ``recherche/index.html``, the search page (``templates/search.html``).
+
+Queries are answered by ``static/js/search.js``, which loads the shards of a query's terms and
+makes a ``lunr.Index`` of just those terms. ``query.Searcher`` is the same query logic in
+Python (same analysis, same expansion, same filtering and ranking), over all the files: the
+tests run the reader queries of ``tests/search_cases.yaml`` through it, and through the
+browser, and demand the same.
 
 The query logic, in both languages:
 
@@ -31,21 +37,71 @@ The query logic, in both languages:
 
 from __future__ import annotations
 
+from typing import Any
+
 from .. import analysis
 from ..views import Views
-from .index import DOCS_PATH, INDEX_PATH, build_index, compact_index, dump, index_records
-from .store import display_store
+from .index import (
+    FIELDS,
+    SEARCH_FORMAT,
+    WEIGHT_SCALE,
+    build_index,
+    document_frequencies,
+    dump,
+    index_records,
+    term_row,
+    vocabulary,
+    weighted_postings,
+)
+from .shards import order, split
+from .store import PAGE_SIZE, facet_table, labels, store_pages
 
-__all__ = ["DOCS_PATH", "INDEX_PATH", "search_files"]
+SEARCH_DIR = "assets/search/"
+META_PATH = SEARCH_DIR + "meta.json"
+FACETS_PATH = SEARCH_DIR + "facets.json"
+LEXICON_PATH = SEARCH_DIR + "lexicon.json"
+
+
+def shard_path(n: int) -> str:
+    return f"{SEARCH_DIR}t/{n}.json"
+
+
+def page_path(n: int) -> str:
+    return f"{SEARCH_DIR}p/{n}.json"
+
+
+__all__ = ["FACETS_PATH", "LEXICON_PATH", "META_PATH", "SEARCH_DIR", "page_path", "search_files", "shard_path"]
 
 
 def search_files(views: Views) -> dict[str, bytes]:
-    """The search's data files: index, display store, analysis data (the page is a page view:
-    ``undocs.pages.search``)."""
+    """The search's data files: metadata, term shards, store pages, facets, lexicon, analysis
+    data (the page is a page view: ``undocs.pages.search``)."""
     records = index_records(views)
-    index, stats = build_index(records)
-    return {
-        INDEX_PATH: dump(compact_index(index, stats)),
-        DOCS_PATH: dump(display_store(views, records)),
-        analysis.ANALYSIS_JSON_PATH: analysis.analysis_json(),
+    postings = weighted_postings(build_index(records))
+    terms = sorted(postings, key=order)
+    rows = [term_row(t, postings[t]) for t in terms]
+    words = vocabulary(records)
+    folded_words = [(analysis.normalize(w), w) for w in words]
+    bounds, shards = split(rows, [len(dump(row)) for row in rows], folded_words)
+    df = document_frequencies(postings)
+    version: dict[str, Any] = {"v": SEARCH_FORMAT, "a": analysis.ANALYSIS_VERSION}
+    meta = {
+        **version,
+        "pipeline": list(analysis.LABELS),
+        "f": [[name, boost] for name, boost in FIELDS],
+        "n": len(records),
+        "ps": PAGE_SIZE,
+        "s": WEIGHT_SCALE,
+        "k": bounds,
+        **labels(views),
     }
+    files = {META_PATH: dump(meta), analysis.ANALYSIS_JSON_PATH: analysis.analysis_json()}
+    for n, shard in enumerate(shards):
+        files[shard_path(n)] = dump({**version, **shard.data()})
+    for n, page in enumerate(store_pages(views, records)):
+        files[page_path(n)] = dump({**version, **page})
+    files[FACETS_PATH] = dump({**version, **facet_table(views, records)})
+    # in the order search.js meets them, shard after shard (completions keep the first ones)
+    lexicon_words = [[w, df.get(analysis.term(w) or "", 0)] for _, w in sorted(folded_words, key=lambda fw: (order(fw[0]), fw[1]))]
+    files[LEXICON_PATH] = dump({**version, "t": terms, "w": lexicon_words})
+    return files

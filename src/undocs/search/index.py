@@ -13,11 +13,11 @@ from .. import analysis
 from ..model import Paragraph, State, Topic
 from ..views import Views
 
-INDEX_PATH = "assets/search/index.json"
-DOCS_PATH = "assets/search/docs.json"
-
 #: Version of the files' format (``docs/search-index.md``); ``search.js`` checks it.
-SEARCH_FORMAT = 1
+SEARCH_FORMAT = 2
+
+#: Posting weights are stored as ``value × WEIGHT_SCALE``: lunr rounds values to 3 decimals.
+WEIGHT_SCALE = 1000
 
 #: Indexed fields and their boosts: a state or topic match outranks a passing mention.
 FIELDS: tuple[tuple[str, float], ...] = (
@@ -80,23 +80,60 @@ def index_records(views: Views) -> list[Record]:
     return records
 
 
-def build_index(records: list[Record]) -> tuple[Any, dict[str, Any]]:
-    """The lunr.py index of the records (French analysis, field boosts, no metadata), and the
-    builder's statistics that :func:`compact_index` needs."""
+def build_index(records: list[Record]) -> Any:
+    """The lunr.py index of the records (French analysis, field boosts, no metadata)."""
     builder = analysis.make_builder(
         ref="ref", fields=[{"field_name": name, "boost": boost} for name, boost in FIELDS]
     )
     for record in records:
         builder.add({"ref": record.ref, **record.fields})
-    index = builder.build()
-    stats = {
-        "field_term_frequencies": {k: dict(v) for k, v in builder.field_term_frequencies.items()},
-        "field_lengths": dict(builder.field_lengths),
-        "document_count": builder.document_count,
-        "k1": builder._k1,
-        "b": builder._b,
-    }
-    return index, stats
+    return builder.build()
+
+
+def weighted_postings(index: Any) -> dict[str, list[list[tuple[int, int]]]]:
+    """Each term's postings, per field (in ``FIELDS`` order): ``(ref, weight)`` by ascending ref.
+
+    The weight is the value of the term in the field's vector, as lunr.py computed it (BM25,
+    field boost, rounded to 3 decimals by lunr), times ``WEIGHT_SCALE``: an integer, exact. lunr
+    scores a field as ``query vector · field vector / |query vector|`` (``Vector.similarity``
+    called on the query's vector), so only the query's own terms count: a query needs only
+    their postings, and the page can build a ``lunr.Index`` of just those terms that scores
+    exactly as the whole index would.
+    """
+    field_number = {name: k for k, (name, _) in enumerate(FIELDS)}
+    term_of = {posting["_index"]: term for term, posting in index.inverted_index.items()}
+    out: dict[str, list[list[tuple[int, int]]]] = {t: [[] for _ in FIELDS] for t in index.inverted_index}
+    for field_ref, vector in index.field_vectors.items():
+        name, ref = str(field_ref).split("/", 1)
+        elements = vector.elements
+        for i in range(0, len(elements), 2):
+            weight = math.floor(elements[i + 1] * WEIGHT_SCALE + 0.5)
+            out[term_of[elements[i]]][field_number[name]].append((int(ref), weight))
+    for lists in out.values():
+        for postings in lists:
+            postings.sort()
+    return out
+
+
+def term_row(term: str, postings: list[list[tuple[int, int]]]) -> list[Any]:
+    """``[term, field 0, field 1, …]``, each field a flat list ``[ref delta, weight, …]``
+    (trailing empty fields dropped)."""
+    row: list[Any] = [term]
+    for field_postings in postings:
+        flat: list[int] = []
+        previous = 0
+        for ref, weight in field_postings:
+            flat += (ref - previous, weight)
+            previous = ref
+        row.append(flat)
+    while len(row) > 1 and row[-1] == []:
+        row.pop()
+    return row
+
+
+def document_frequencies(postings: dict[str, list[list[tuple[int, int]]]]) -> dict[str, int]:
+    """Number of paragraphs each term occurs in (any field): ranks spelling suggestions."""
+    return {t: len({ref for f in lists for ref, _ in f}) for t, lists in postings.items()}
 
 
 def vocabulary(records: list[Record]) -> list[str]:
@@ -119,89 +156,3 @@ def vocabulary(records: list[Record]) -> list[str]:
 def dump(data: Any) -> bytes:
     """Compact JSON (no spaces, UTF-8): these files are downloaded by every search."""
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-
-
-def compact_index(index: Any, builder_stats: dict[str, Any]) -> dict[str, Any]:
-    """The lunr.py index in the compact form of ``docs/search-index.md``.
-
-    Terms (sorted) with, per field, their postings as ref deltas (``[delta, tf]`` when the term
-    occurs more than once), and each field's lengths per ref: everything lunr's ``Builder``
-    scores with. :func:`expand_index` rebuilds lunr's serialisation from it with lunr's own BM25
-    formula, so ``lunr.Index.load`` takes it; ``buildIndex`` in ``search.js`` builds the same
-    ``lunr.Index`` directly.
-    """
-    fields = [name for name, _ in FIELDS]
-    tf: dict[str, dict[str, int]] = builder_stats["field_term_frequencies"]
-    rows = []
-    for term in sorted(index.inverted_index):
-        posting = index.inverted_index[term]
-        row: list[Any] = [term]
-        for name in fields:
-            refs = sorted(int(r) for r in posting[name])
-            out: list[Any] = []
-            previous = 0
-            for ref in refs:
-                n = tf[f"{name}/{ref}"][term]
-                out.append(ref - previous if n == 1 else [ref - previous, n])
-                previous = ref
-            row.append(out)
-        while row and row[-1] == []:
-            row.pop()
-        rows.append(row)
-    count = builder_stats["document_count"]
-    lengths = [[builder_stats["field_lengths"][f"{name}/{ref}"] for ref in range(count)] for name in fields]
-    return {
-        "v": SEARCH_FORMAT,
-        "a": analysis.ANALYSIS_VERSION,
-        "pipeline": list(analysis.LABELS),
-        "k1": builder_stats["k1"],
-        "b": builder_stats["b"],
-        "n": count,
-        "f": [[name, boost] for name, boost in FIELDS],
-        "l": lengths,
-        "i": rows,
-    }
-
-
-def _idf(df: int, n: int) -> float:
-    return math.log(1 + abs((n - df + 0.5) / (df + 0.5)))
-
-
-def expand_index(compact: dict[str, Any]) -> dict[str, Any]:
-    """lunr's index serialisation from :func:`compact_index` (what ``buildIndex`` in search.js
-    builds, without the serialisation)."""
-    fields = [name for name, _ in compact["f"]]
-    boosts = {name: boost for name, boost in compact["f"]}
-    n, k1, b = compact["n"], compact["k1"], compact["b"]
-    lengths = {name: compact["l"][k] for k, name in enumerate(fields)}
-    average = {name: sum(lengths[name]) / n for name in fields}
-    inverted = []
-    vectors: dict[str, list[float]] = {f"{name}/{ref}": [] for ref in range(n) for name in fields}
-    for term_index, row in enumerate(compact["i"]):
-        term, postings = row[0], row[1:]
-        posting: dict[str, Any] = {}
-        entries: list[tuple[str, int, int]] = []
-        for k, name in enumerate(fields):
-            refs: dict[str, dict[str, Any]] = {}
-            ref = 0
-            for item in postings[k] if k < len(postings) else []:
-                delta, tf = (item, 1) if isinstance(item, int) else item
-                ref += delta
-                refs[str(ref)] = {}
-                entries.append((name, ref, tf))
-            posting[name] = refs
-        posting["_index"] = term_index
-        inverted.append([term, posting])
-        idf = _idf(len(entries), n)
-        for name, ref, tf in entries:
-            length = lengths[name][ref]
-            score = idf * ((k1 + 1) * tf) / (k1 * (1 - b + b * (length / average[name])) + tf)
-            score *= boosts[name]
-            vectors[f"{name}/{ref}"] += [term_index, math.floor(score * 1000 + 0.5) / 1000]
-    return {
-        "version": "2.3.9",
-        "fields": fields,
-        "fieldVectors": [[ref, vector] for ref, vector in vectors.items()],
-        "invertedIndex": inverted,
-        "pipeline": compact["pipeline"],
-    }

@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import analysis
-from .index import DOCS_PATH, INDEX_PATH, FIELDS, expand_index
+from . import LEXICON_PATH, META_PATH, page_path, shard_path
+from .index import FIELDS, WEIGHT_SCALE
+from .shards import order
 
 #: Field names a reader may type before ``:`` (folded), -> the indexed field.
 FIELD_ALIASES: dict[str, str] = {
@@ -59,38 +61,64 @@ def levenshtein(a: str, b: str, limit: int) -> int:
 
 
 class Searcher:
-    """Answers queries as ``search.js`` does, from the files the build writes."""
+    """Answers queries as ``search.js`` does, from the files the build writes (all of them:
+    the page loads only the shards a query needs, and scores with the same numbers)."""
 
-    def __init__(self, index_json: dict[str, Any] | bytes, store: dict[str, Any] | bytes):
+    def __init__(self, files: dict[str, bytes]):
         from lunr.index import Index
+        from lunr.pipeline import Pipeline
+        from lunr.token_set_builder import TokenSetBuilder
+        from lunr.vector import Vector
 
         analysis.register()
-        if isinstance(index_json, bytes):
-            index_json = json.loads(index_json)
-        if isinstance(store, bytes):
-            store = json.loads(store)
-        if "i" in index_json:  # the compact form the build writes
-            index_json = expand_index(index_json)
-        self.index = Index.load(index_json)
-        self.store = store
-        self.fields = tuple(name for name, _ in FIELDS)
-        self.terms = sorted(t for t, _ in index_json["invertedIndex"])
-        self.df = {t: len({r for f in self.fields for r in posting.get(f, {})}) for t, posting in index_json["invertedIndex"]}
-        self._vocab: list[tuple[str, str, str]] | None = None
+        meta = json.loads(files[META_PATH])
+        self.fields = tuple(name for name, _ in meta["f"])
+        lexicon = json.loads(files[LEXICON_PATH])
+        self.terms = lexicon["t"]  # sorted as JavaScript sorts (shards.order)
+        self.words = lexicon["w"]  # [word, document frequency of its term]
+        self.paragraphs: list[dict[str, Any]] = []
+        for n in range((meta["n"] + meta["ps"] - 1) // meta["ps"]):
+            self.paragraphs += json.loads(files[page_path(n)])["p"]
+        inverted: dict[str, dict[str, Any]] = {}
+        vectors: dict[str, list[float]] = {}
+        for n in range(len(meta["k"])):
+            for row in json.loads(files[shard_path(n)])["t"]:
+                inverted[row[0]] = {"_index": None, **{f: {} for f in self.fields}}
+                for k, flat in enumerate(row[1:]):
+                    ref = 0
+                    for i in range(0, len(flat), 2):
+                        ref += flat[i]
+                        inverted[row[0]][self.fields[k]][str(ref)] = {}
+                        vectors.setdefault(f"{self.fields[k]}/{ref}", []).append((row[0], flat[i + 1]))
+        assert sorted(inverted, key=order) == self.terms
+        builder = TokenSetBuilder()
+        for i, term in enumerate(self.terms):
+            inverted[term]["_index"] = i
+            builder.insert(term)
+        builder.finish()
+        field_vectors = {}
+        for field_ref, entries in vectors.items():
+            elements: list[float] = []
+            for term, weight in sorted(entries, key=lambda e: inverted[e[0]]["_index"]):
+                elements += (inverted[term]["_index"], weight / WEIGHT_SCALE)
+            field_vectors[field_ref] = Vector(elements)
+        self.index = Index(inverted, field_vectors, builder.root, list(self.fields), Pipeline.load(meta["pipeline"]))
+        self.known = set(self.terms)
+        self._vocab: list[tuple[str, str, str, int]] | None = None
 
     @classmethod
     def from_files(cls, files: dict[str, bytes]) -> "Searcher":
-        return cls(files[INDEX_PATH], files[DOCS_PATH])
+        return cls(files)
 
-    # -- vocabulary: (surface, folded, term), built on first use
+    # -- vocabulary: (surface, folded, term, document frequency), built on first use
     @property
-    def vocab(self) -> list[tuple[str, str, str]]:
+    def vocab(self) -> list[tuple[str, str, str, int]]:
         if self._vocab is None:
             out = []
-            for word in self.store["w"]:
+            for word, df in self.words:
                 t = analysis.term(word)
                 if t is not None:
-                    out.append((word, analysis.normalize(word), t))
+                    out.append((word, analysis.normalize(word), t, df))
             self._vocab = out
         return self._vocab
 
@@ -98,7 +126,7 @@ class Searcher:
         import bisect
 
         out = []
-        i = bisect.bisect_left(self.terms, prefix)
+        i = bisect.bisect_left(self.terms, order(prefix), key=order)
         while i < len(self.terms) and self.terms[i].startswith(prefix) and len(out) < MAX_EXPANSION:
             out.append(self.terms[i])
             i += 1
@@ -109,8 +137,8 @@ class Searcher:
         if len(folded) < 2:
             return []
         found = dict.fromkeys(self._prefix_terms(folded))
-        for _, word_folded, t in self.vocab:
-            if word_folded.startswith(folded) and t in self.df:
+        for _, word_folded, t, _ in self.vocab:
+            if word_folded.startswith(folded) and t in self.known:
                 found[t] = None
         return list(found)[:MAX_EXPANSION]
 
@@ -218,10 +246,10 @@ class Searcher:
         for g in groups:
             presence = QueryPresence.PROHIBITED if g.presence == "prohibited" else QueryPresence.OPTIONAL
             for t in g.exact:
-                if t in self.df:
+                if t in self.known:
                     query.clause(t, fields=list(g.fields), boost=g.boost, use_pipeline=False, presence=presence)
             for t in g.completions:
-                if t in self.df:
+                if t in self.known:
                     boost = g.boost * (COMPLETION_BOOST if g.presence != "prohibited" else 1)
                     query.clause(t, fields=list(g.fields), boost=boost, use_pipeline=False, presence=presence)
         if not query.clauses:
@@ -236,7 +264,7 @@ class Searcher:
 
             if all(satisfies(g) for g in positive if g.presence == "required"):
                 ref = result["ref"]
-                hits.append(Hit(ref, self.store["p"][int(ref)]["i"], round(result["score"], 6), tuple(sorted(matched))))
+                hits.append(Hit(ref, self.paragraphs[int(ref)]["i"], round(result["score"], 6), tuple(sorted(matched))))
         hits.sort(key=lambda h: (-h.score, int(h.ref)))
         return hits
 
@@ -247,7 +275,7 @@ class Searcher:
         for token in analysis.tokens(text):
             t = analysis.term(token.surface)
             word = token.surface
-            if t is not None and t not in self.df:
+            if t is not None and t not in self.known:
                 best = self.nearest(analysis.normalize(word))
                 if best is not None:
                     word, changed = best, True
@@ -259,10 +287,10 @@ class Searcher:
         if limit == 0:
             return None
         best: tuple[int, int, str] | None = None
-        for surface, word_folded, t in self.vocab:
+        for surface, word_folded, _, df in self.vocab:
             d = levenshtein(folded, word_folded, limit)
             if d <= limit:
-                key = (d, -self.df.get(t, 0), surface)
+                key = (d, -df, surface)
                 if best is None or key < best:
                     best = key
         return best[2] if best else None

@@ -1,46 +1,83 @@
-"""The display store: what the search page shows and filters on, with short keys."""
+"""What the search page shows and filters on, cut so that the first results need little of it:
+pages of paragraphs by ref, one facet table, the facet labels (short keys; docs/search-index.md)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from .. import analysis, urls
+from .. import urls
 from ..views import Views
-from .index import SEARCH_FORMAT, Record, vocabulary
+from .index import Record
+
+#: Paragraphs per store page: a result shown costs the download of its page, so pages are
+#: small (the first 6 results of a query fetch at most 6 of them).
+PAGE_SIZE = 20
 
 
-def display_store(views: Views, records: list[Record]) -> dict[str, Any]:
-    """What ``search.js`` shows and filters on (short keys; see docs/search-index.md)."""
-    corpus = views.corpus
-    state_ids = [s.id for s in views.states_sorted]
-    topic_ids = [t.id for t in corpus.topics]
-    doc_ids = [d.id for d in corpus.documents]
-    s_index = {s: i for i, s in enumerate(state_ids)}
-    t_index = {t: i for i, t in enumerate(topic_ids)}
-    d_index = {d: i for i, d in enumerate(doc_ids)}
-    paragraphs = []
-    for record in records:
-        p = record.paragraph
-        item: dict[str, Any] = {
-            "i": p.id,
-            "d": d_index[p.document],
-            "c": views.citation(p),
-            "x": p.text,
-        }
-        if record.speakers:
-            item["s"] = [s_index[s] for s in record.speakers]
-        if record.mentions:
-            item["m"] = [s_index[s] for s in record.mentions]
-        topics = [t_index[t] for t in dict.fromkeys(p.topics) if t in t_index]
-        if topics:
-            item["t"] = topics
-        paragraphs.append(item)
+def _indexes(views: Views) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
+    states = {s.id: i for i, s in enumerate(views.states_sorted)}
+    topics = {t.id: i for i, t in enumerate(views.corpus.topics)}
+    documents = {d.id: i for i, d in enumerate(views.corpus.documents)}
+    return states, topics, documents
+
+
+def labels(views: Views) -> dict[str, Any]:
+    """The state and topic facets' ids and names (facet order = this order)."""
     return {
-        "v": SEARCH_FORMAT,
-        "a": analysis.ANALYSIS_VERSION,
         "e": [[s.id, s.name] for s in views.states_sorted],
-        "t": [[t.id, t.label] for t in corpus.topics],
-        "d": [[d.id, d.cite_symbol, urls.document_url(d.id)] for d in corpus.documents],
-        "p": paragraphs,
-        "w": vocabulary(records),
+        "t": [[t.id, t.label] for t in views.corpus.topics],
     }
+
+
+def store_pages(views: Views, records: list[Record]) -> list[dict[str, Any]]:
+    """Pages of ``PAGE_SIZE`` paragraphs by ref: what a result shows (id, citation, text,
+    speaking states) and the documents they belong to."""
+    states, _, documents = _indexes(views)
+    pages = []
+    for start in range(0, len(records), PAGE_SIZE):
+        items = []
+        docs: dict[str, list[str]] = {}
+        for record in records[start : start + PAGE_SIZE]:
+            p = record.paragraph
+            doc = views.documents[p.document]
+            number = documents[doc.id]
+            docs[str(number)] = [doc.id, doc.cite_symbol, urls.document_url(doc.id)]
+            item: dict[str, Any] = {"i": p.id, "d": number, "c": views.citation(p), "x": p.text}
+            if record.speakers:
+                item["s"] = [states[s] for s in record.speakers]
+            items.append(item)
+        pages.append({"p": items, "d": docs})
+    return pages
+
+
+def _deltas(refs: list[int]) -> list[int]:
+    out, previous = [], 0
+    for ref in refs:
+        out.append(ref - previous)
+        previous = ref
+    return out
+
+
+def facet_table(views: Views, records: list[Record]) -> dict[str, Any]:
+    """For filtering and counting: each document (id, symbol, URL, first ref: a document's
+    paragraphs are consecutive refs), and for each state (speaking or named) and topic the
+    refs of its paragraphs, as ascending deltas."""
+    states, topics, _ = _indexes(views)
+    by_state: list[list[int]] = [[] for _ in states]
+    by_topic: list[list[int]] = [[] for _ in topics]
+    first: dict[str, int] = {}
+    for ref, record in enumerate(records):
+        p = record.paragraph
+        first.setdefault(p.document, ref)
+        for s in dict.fromkeys((*record.speakers, *record.mentions)):
+            by_state[states[s]].append(ref)
+        for t in dict.fromkeys(p.topics):
+            if t in topics:
+                by_topic[topics[t]].append(ref)
+    docs: list[list[Any]] = []
+    following = len(records)  # a document without paragraphs: an empty range before the next
+    for d in reversed(views.corpus.documents):
+        following = first.get(d.id, following)
+        docs.append([d.id, d.cite_symbol, urls.document_url(d.id), following])
+    docs.reverse()
+    return {"d": docs, "e": [_deltas(r) for r in by_state], "t": [_deltas(r) for r in by_topic]}
