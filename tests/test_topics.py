@@ -235,6 +235,23 @@ def test_fold_map_points_back_into_the_text():
     assert text[origin[start] : origin[start + 4]] == "de\u0301j\u00e0"
 
 
+def test_fold_map_is_fold_char_by_char():
+    """The table-driven fold_map equals folding each character on its own, on random mixes
+    of plain letters, accents, combining marks, ligatures, bidi controls and regex symbols."""
+    import random
+
+    from undocs.textnorm import _fold_char
+
+    rng = random.Random(7)
+    alphabet = "abcdeéèêàçœæÉŒ’'  -\u0301\u202eﬁ1|*(."
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        for lower in (True, False):
+            parts = [_fold_char(c, lower) for c in text]
+            origin = [i for i, part in enumerate(parts) for _ in part] + [len(text)]
+            assert fold_map(text, lower=lower) == ("".join(parts), origin), repr(text)
+
+
 # --- errors -------------------------------------------------------------------------------
 
 GOOD = """\

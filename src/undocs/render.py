@@ -8,6 +8,8 @@ sorted order everywhere, no timestamps.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,6 +48,7 @@ NAV = (
 _BIDI_EMBEDDINGS = frozenset("\u202a\u202b\u202d\u202e")
 _BIDI_ISOLATES = frozenset("\u2066\u2067\u2068")
 _PDF, _PDI = "\u202c", "\u2069"
+_BIDI_OPENER = re.compile("[" + "".join(sorted(_BIDI_EMBEDDINGS | _BIDI_ISOLATES)) + "]")
 
 
 def close_bidi(value: Any) -> Any:
@@ -58,7 +61,7 @@ def close_bidi(value: Any) -> Any:
     """
     if not isinstance(value, str) or isinstance(value, markupsafe.Markup):
         return value
-    if not any(c in _BIDI_EMBEDDINGS or c in _BIDI_ISOLATES for c in value):
+    if not _BIDI_OPENER.search(value):
         return value
     stack: list[str] = []
     for c in value:
@@ -124,13 +127,13 @@ def site_pages(views: Views, report: BuildReport, data_files: dict[str, bytes], 
     for state in views.states_sorted:
         add(urls.state_url(state.id), "state.html", state.name, urls.STATES,
             home + (("États", urls.STATES),),
-            lambda link, s=state.id: {"state": state_view(s, views, link)})  # fmt: skip
+            lambda link, s=state.id: {"state": state_view(s, views, link, settings.lists)})  # fmt: skip
     add(urls.TOPICS, "topics.html", "Thèmes", urls.TOPICS, home,
         lambda link: {"topics": topics_list(views, link)})  # fmt: skip
     for topic in corpus.topics:
         add(urls.topic_url(topic.id), "topic.html", topic.label, urls.TOPICS,
             home + (("Thèmes", urls.TOPICS),),
-            lambda link, t=topic.id: {"topic": topic_view(t, views, link)})  # fmt: skip
+            lambda link, t=topic.id: {"topic": topic_view(t, views, link, settings.lists)})  # fmt: skip
     add(urls.MATRIX, "matrix.html", "États × thèmes", urls.MATRIX, home,
         lambda link: {"matrix": matrix_view(views, link)})  # fmt: skip
     add(urls.SEARCH, "search.html", "Recherche", urls.SEARCH, home,

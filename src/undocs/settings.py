@@ -15,6 +15,21 @@ _REPOSITORY_SLUG = re.compile(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")
 
 
 @dataclass(frozen=True)
+class ListLimits:
+    """How much a state or topic page lists before it links instead (``lists`` in site.yaml).
+
+    A state of a large archive speaks in thousands of paragraphs: its page shows their full
+    text up to ``full_text`` paragraphs, then the remaining documents as links with counts;
+    ``per_topic`` excerpts per topic on a state page, ``mentions`` excerpts of the mentions,
+    each followed by a link to the search that has them all.
+    """
+
+    full_text: int = 300
+    per_topic: int = 10
+    mentions: int = 50
+
+
+@dataclass(frozen=True)
 class Settings:
     """What the templates need to know about the site as a whole.
 
@@ -28,6 +43,7 @@ class Settings:
     language: str
     repository: str | None
     base_url: str | None = None
+    lists: ListLimits = ListLimits()
 
 
 def load_settings(path: Path, base_url: str | None = None) -> Settings:
@@ -41,6 +57,7 @@ def load_settings(path: Path, base_url: str | None = None) -> Settings:
     if repository is not None and not (_REPOSITORY_SLUG.fullmatch(repository) or is_web_url(repository)):
         # It becomes a link on the about page: never a javascript: or data: URL.
         raise ConfigError(f"repository {repository!r} must be owner/name or an http(s):// URL", path)
+    lists = _list_limits(data.get("lists"), path)
     if base_url is not None and not base_url.endswith("/"):
         base_url += "/"
     return Settings(
@@ -50,4 +67,17 @@ def load_settings(path: Path, base_url: str | None = None) -> Settings:
         language=str(data["language"]),
         repository=repository,
         base_url=base_url,
+        lists=lists,
     )
+
+
+def _list_limits(value: object, path: Path) -> ListLimits:
+    if value is None:
+        return ListLimits()
+    known = set(ListLimits.__dataclass_fields__)
+    if not isinstance(value, dict) or set(value) - known:
+        raise ConfigError(f"lists must be a mapping of {', '.join(sorted(known))}", path)
+    for key, n in value.items():
+        if not isinstance(n, int) or isinstance(n, bool) or n < 1:
+            raise ConfigError(f"lists.{key} must be a whole number of at least 1, not {n!r}", path)
+    return ListLimits(**value)

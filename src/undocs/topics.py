@@ -184,11 +184,16 @@ class TopicMatcher:
             compiled = re.compile(rf"(?:{pattern})(?!\w)")
             self._by_key.setdefault(keys[pattern], []).append((rank, compiled, owners[pattern]))
         self._key_lengths = sorted({len(k) for k in self._by_key}, reverse=True)
+        self._candidates_of: dict[str, list[tuple[int, re.Pattern[str], list[str]]]] = {}
 
     def _candidates(self, word_start: str) -> list[tuple[int, re.Pattern[str], list[str]]]:
         """The terms that can start with these letters, longest first (the alternation's order)."""
-        lower = word_start.lower()
-        return sorted(c for n in self._key_lengths if len(lower) >= n for c in self._by_key.get(lower[:n], ()))
+        found = self._candidates_of.get(word_start)  # word starts repeat: computed once each
+        if found is None:
+            lower = word_start.lower()
+            found = sorted(c for n in self._key_lengths if len(lower) >= n for c in self._by_key.get(lower[:n], ()))
+            self._candidates_of[word_start] = found
+        return found
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         """Every term found in ``text``: ``(start, end, topic id)``, left to right.

@@ -959,6 +959,7 @@
   function load() {
     var bundled = window.undocsStemmerFr && window.undocsStemmerFr.stemmer;
     var analysis = A.load({
+      data: window.undocsAnalysisData || undefined, // in the bundle (vendor_assets.search_bundle)
       dataUrl: new URL(app.getAttribute("data-analysis"), document.baseURI).href,
       stemmerUrl: new URL(app.getAttribute("data-stemmer"), document.baseURI).href,
       stem: bundled || undefined

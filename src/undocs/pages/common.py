@@ -53,3 +53,29 @@ def paragraph_summary(p: Paragraph, views: Views, link: Linker, *, full: bool) -
         "href": link(urls.paragraph_url(p)),
         "blocks": list(p.blocks) if full else [excerpt(p.text)],
     }
+
+
+def full_text_then_links(
+    by_doc: dict[str, Any], views: Views, link: Linker, limit: int
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Documents with their paragraphs in full, until ``limit`` paragraphs are shown; then the
+    other documents as links with their number of paragraphs (a page of a large archive stays
+    readable on a phone). ``by_doc``: document id -> paragraphs, or -> {group label: paragraphs}."""
+    shown = 0
+    full: list[dict[str, Any]] = []
+    links: list[dict[str, Any]] = []
+    for doc_id, paras in by_doc.items():
+        doc = views.documents[doc_id]
+        groups = paras if isinstance(paras, dict) else {"": paras}
+        count = sum(len(g) for g in groups.values())
+        item = {"title": doc.title, "cite_symbol": doc.cite_symbol, "href": link(urls.document_url(doc_id)), "count": count}
+        if shown + count > limit and shown:
+            links.append(item)
+            continue
+        shown += count
+        item["groups"] = [
+            {"label": label, "paragraphs": [paragraph_summary(p, views, link, full=True) for p in group]}
+            for label, group in groups.items()
+        ]
+        full.append(item)
+    return full, links

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
+from urllib.parse import urlencode
+
 from .. import urls
 from ..model import Paragraph
+from ..settings import ListLimits
 from ..views import Views, french_date, iso, language_name, role_label
-from .common import Linker, paragraph_summary
+from .common import Linker, full_text_then_links, paragraph_summary
 from .lists import roles_of
 
 
-def state_view(state_id: str, views: Views, link: Linker) -> dict[str, Any]:
+def state_view(state_id: str, views: Views, link: Linker, limits: ListLimits = ListLimits()) -> dict[str, Any]:
     state = views.states[state_id]
+    search = link(urls.SEARCH)
     statements = [
         {
             "document": views.documents[ref.document].cite_symbol,
@@ -33,23 +37,17 @@ def state_view(state_id: str, views: Views, link: Linker) -> dict[str, Any]:
                 "label": topic.label,
                 "count": count,
                 "topic_href": link(urls.topic_url(topic.id)),
-                "paragraphs": [paragraph_summary(p, views, link, full=False) for p in paras],
+                "paragraphs": [paragraph_summary(p, views, link, full=False) for p in paras[: limits.per_topic]],
+                "more": max(0, len(paras) - limits.per_topic),
+                "search_href": search + "?" + urlencode({"etat": state_id, "theme": topic.id}),
             }
         )
     by_doc: dict[str, list[Paragraph]] = {}
     for p in views.state_paragraphs[state_id]:
         by_doc.setdefault(p.document, []).append(p)
-    documents = [
-        {
-            "title": views.documents[d].title,
-            "cite_symbol": views.documents[d].cite_symbol,
-            "href": link(urls.document_url(d)),
-            "paragraphs": [paragraph_summary(p, views, link, full=True) for p in paras],
-        }
-        for d, paras in by_doc.items()
-    ]
+    documents, more_documents = full_text_then_links(by_doc, views, link, limits.full_text)
     mentions = []
-    for p in views.state_mentions[state_id]:
+    for p in views.state_mentions[state_id][: limits.mentions]:
         item = paragraph_summary(p, views, link, full=False)
         item["speaker"] = views.states[p.state].name if p.state in views.states else None
         mentions.append(item)
@@ -61,7 +59,10 @@ def state_view(state_id: str, views: Views, link: Linker) -> dict[str, Any]:
         "statements": statements,
         "topics": topics,
         "documents": documents,
+        "more_documents": more_documents,
         "mentions": mentions,
+        "more_mentions": max(0, len(views.state_mentions[state_id]) - limits.mentions),
+        "search_href": search + "?" + urlencode({"etat": state_id}),
         "paragraph_count": len(views.state_paragraphs[state_id]),
         "mention_count": len(views.state_mentions[state_id]),
     }

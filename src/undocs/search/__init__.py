@@ -42,6 +42,7 @@ from typing import Any
 from .. import analysis
 from ..views import Views
 from .index import (
+    analyse,
     FIELDS,
     SEARCH_FORMAT,
     WEIGHT_SCALE,
@@ -77,10 +78,11 @@ def search_files(views: Views) -> dict[str, bytes]:
     """The search's data files: metadata, term shards, store pages, facets, lexicon, analysis
     data (the page is a page view: ``undocs.pages.search``)."""
     records = index_records(views)
-    postings = weighted_postings(build_index(records))
+    analysed = analyse(records)
+    postings = weighted_postings(build_index(records, analysed))
     terms = sorted(postings, key=order)
     rows = [term_row(t, postings[t]) for t in terms]
-    words = vocabulary(records)
+    words = vocabulary(analysed)
     folded_words = [(analysis.normalize(w), w) for w in words]
     bounds, shards = split(rows, [len(dump(row)) for row in rows], folded_words)
     df = document_frequencies(postings)

@@ -3,6 +3,7 @@ French analysis, and written in the compact form of ``docs/search-index.md``."""
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 from collections import Counter
@@ -43,6 +44,11 @@ class Record:
 
 def _dedupe_by_term(words: Iterable[str]) -> str:
     """The words, one per distinct index term (a field's length is its number of terms)."""
+    return _dedupe(tuple(words))
+
+
+@functools.lru_cache(maxsize=4096)
+def _dedupe(words: tuple[str, ...]) -> str:  # the same states and topics recur paragraph after paragraph
     seen: set[tuple[str, ...]] = set()
     out: list[str] = []
     for word in words:
@@ -80,13 +86,51 @@ def index_records(views: Views) -> list[Record]:
     return records
 
 
-def build_index(records: list[Record]) -> Any:
-    """The lunr.py index of the records (French analysis, field boosts, no metadata)."""
-    builder = analysis.make_builder(
-        ref="ref", fields=[{"field_name": name, "boost": boost} for name, boost in FIELDS]
-    )
+@dataclass(frozen=True)
+class Analysed:
+    """The records as the index sees them: each field's terms, and the words of the text."""
+
+    terms: list[dict[str, list[str]]]  # by ref: field -> index terms, in order
+    words: Counter[str]  # every indexed word (lower case), with its number of occurrences
+
+
+def analyse(records: list[Record]) -> Analysed:
+    """Each field of each record through the French analysis, once.
+
+    This is what lunr's pipeline (``analysis.LABELS``) makes of the text, token by token; done
+    here with the analysis memoised per distinct word, it is the same terms at a fraction of
+    the cost (``tests/test_search.py`` checks the index against one built through the
+    pipeline). The vocabulary is counted on the way.
+    """
+    terms: list[dict[str, list[str]]] = []
+    words: Counter[str] = Counter()
     for record in records:
-        builder.add({"ref": record.ref, **record.fields})
+        fields: dict[str, list[str]] = {}
+        for name, text in record.fields.items():
+            out: list[str] = []
+            for token in analysis.tokens(text):
+                t = analysis.term(token.surface)
+                if t is not None:
+                    out.append(t)
+                    words[token.surface.lower().replace("\u2019", "'")] += 1
+            fields[name] = out
+        terms.append(fields)
+    return Analysed(terms, words)
+
+
+def build_index(records: list[Record], analysed: Analysed) -> Any:
+    """The lunr.py index of the records (field boosts, no metadata), from their analysed
+    terms: lunr.py's ``Builder`` counts and weighs them (BM25), its pipeline left empty since
+    the analysis is done (a list field is taken token for token by lunr's tokenizer)."""
+    from lunr.builder import Builder
+
+    builder = Builder()
+    builder.ref("ref")
+    for name, boost in FIELDS:
+        builder.field(name, boost=boost)
+    builder.metadata_whitelist = []
+    for record, terms in zip(records, analysed.terms):
+        builder.add({"ref": record.ref, **terms})
     return builder.build()
 
 
@@ -136,17 +180,12 @@ def document_frequencies(postings: dict[str, list[list[tuple[int, int]]]]) -> di
     return {t: len({ref for f in lists for ref, _ in f}) for t, lists in postings.items()}
 
 
-def vocabulary(records: list[Record]) -> list[str]:
+def vocabulary(analysed: Analysed) -> list[str]:
     """The corpus's distinct words, lower case, one per folded form (its most frequent spelling)."""
-    counts: Counter[str] = Counter()
-    for record in records:
-        for text in record.fields.values():
-            for token in analysis.tokens(text):
-                word = token.surface.lower().replace("\u2019", "'")
-                if analysis.term(word) is not None and not word.isdigit():
-                    counts[word] += 1
     best: dict[str, tuple[int, str]] = {}
-    for word, n in counts.items():
+    for word, n in analysed.words.items():
+        if word.isdigit():
+            continue
         folded = analysis.normalize(word)
         if folded not in best or (n, word) > best[folded]:
             best[folded] = (n, word)
