@@ -116,7 +116,7 @@ def test_stemming_groups_inflections():
 
 
 def test_stemmer_is_the_snowball_of_orama_fr_js():
-    # The Snowball French of snowballstemmer 2.2.0 (= @orama/stemmers' fr.js), whose masculine
+    # The Snowball French 2.2.0 of PyStemmer (= @orama/stemmers' fr.js), whose masculine
     # and feminine of -ais adjectives part ways ("japonais" -> "japon", "japonaise" ->
     # "japonais"; 3.x differs on "japonaise"): a known limit, see docs/search-analysis.md.
     assert stem("japonaise") == stem("japonaises") == "japonais" and stem("japonais") == "japon"
@@ -222,15 +222,26 @@ def test_package_json_pins_exact_versions():
 
 
 def test_python_stemmer_is_the_pinned_snowball_version():
-    # snowballstemmer 2.2.0's FrenchStemmer is the algorithm of @orama/stemmers' fr.js (3.x
-    # differs, e.g. on "japonaise"); pyproject.toml pins it exactly.
+    # PyStemmer 2.2.0.3 (Snowball 2.2.0) is the algorithm of @orama/stemmers' fr.js (Snowball
+    # 3 differs, e.g. on "japonaise"); pyproject.toml pins it exactly.
     import importlib.metadata
 
-    assert importlib.metadata.version("snowballstemmer") == "2.2.0"
-    assert '"snowballstemmer==2.2.0"' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert importlib.metadata.version("PyStemmer") == "2.2.0.3"
+    assert '"PyStemmer==2.2.0.3"' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
 
 
 def test_overlong_words_are_not_indexed():
     assert analysis.analyze("a" * 64) == [analysis.stem("a" * 64)]
     assert analysis.analyze("a" * 65 + " désarmement") == analysis.analyze("désarmement")
     assert analysis.term("é" * 65) is None
+
+
+def test_word_pattern_is_the_word_class_on_every_code_point():
+    """The token regex's fast word pattern matches exactly the characters of the L/M/N class."""
+    import re
+    import sys
+
+    fast = re.compile(analysis._word_pattern())
+    exact = re.compile(f"[{analysis._word_class()}]")
+    differ = [hex(cp) for cp in range(sys.maxunicode + 1) if bool(fast.fullmatch(chr(cp))) != bool(exact.fullmatch(chr(cp)))]
+    assert differ == []

@@ -19,11 +19,11 @@ import pytest
 from conftest import ROOT
 
 
-def build(out: Path, cwd: Path, **env: str) -> None:
+def build(out: Path, cwd: Path, *options: str, **env: str) -> None:
     environment = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
     environment.update(env)
     result = subprocess.run(
-        [sys.executable, str(ROOT / "build.py"), "--out", str(out)],
+        [sys.executable, str(ROOT / "build.py"), "--out", str(out), *options],
         cwd=cwd, env=environment, capture_output=True, text=True, timeout=300,
     )
     assert result.returncode == 0, result.stderr
@@ -60,3 +60,10 @@ def test_a_rebuild_in_place_is_byte_identical(tmp_path):
     time.sleep(1.1)
     build(out, tmp_path, PYTHONHASHSEED="8", TZ="America/St_Johns")
     assert tree(out) == first
+
+
+def test_one_process_or_two_build_the_same_site(tmp_path):
+    """``--jobs 2`` (the default: the search index in a second process) and ``--jobs 1``."""
+    build(tmp_path / "two", ROOT, "--jobs", "2")
+    build(tmp_path / "one", ROOT, "--jobs", "1")
+    assert_identical(tmp_path / "two", tmp_path / "one")

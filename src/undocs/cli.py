@@ -22,6 +22,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--out", type=Path, default=PROJECT / "_site", help="output folder, replaced whole (default: _site/)")
     parser.add_argument("--base-url", help="public root, e.g. https://user.github.io/repo/ (for sitemap.xml and canonical links)")
     parser.add_argument("--strict", action="store_true", help="treat warnings (lost word, unknown state heading) as errors")
+    parser.add_argument("--jobs", type=int, choices=(1, 2), default=2, help="processes: 2 builds the search index beside the pages (default), 1 all in one")
     parser.add_argument("--data", type=Path, default=PROJECT / "data", help=argparse.SUPPRESS)
     return parser
 
@@ -32,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
         _parser().error("--base-url must be an absolute http(s) URL, e.g. https://user.github.io/repo/")
     options = Options(
         seeds=args.seeds, out=args.out, data=args.data, templates=PROJECT / "templates",
-        static=PROJECT / "static", base_url=args.base_url, strict=args.strict,
+        static=PROJECT / "static", base_url=args.base_url, strict=args.strict, jobs=args.jobs,
     )
     try:
         summary = build(options)

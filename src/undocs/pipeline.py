@@ -16,6 +16,7 @@ from .errors import FidelityError
 from .export import export_data
 from .model import Corpus
 from .output import check_target, write_site
+from .parallel import Deferred
 from .parse.document import parse_source
 from .render import render_site, static_files
 from .search import search_files
@@ -43,6 +44,7 @@ class Options:
     static: Path
     base_url: str | None = None
     strict: bool = False
+    jobs: int = 1  # processes: 2 builds the search index beside the pages (the command's default)
 
 
 @dataclass(frozen=True)
@@ -94,18 +96,23 @@ def build(options: Options) -> Summary:
     settings = load_settings(options.data / "site.yaml", options.base_url)
     corpus, report, texts = load_corpus(options.seeds, options.data, options.strict)
     views = build_views(corpus)
-    data_files = export_data(corpus, report, views=views)
-    files = render_site(views, settings, report, options.templates, data_files)
-    warnings = list(report.warnings)
-    for document in corpus.documents:
-        page = files[document_url(document.id) + "index.html"].decode("utf-8")
-        loss = fidelity.check(document, texts[document.id], page)
-        if loss and options.strict:
-            raise FidelityError(f"the word {loss.word!r} of the source is missing from its page", loss.file, loss.line)
-        if loss:
-            warnings.append(str(loss))
-    files.update(data_files)
-    files.update(search_files(views))
+    search = Deferred(search_files, views, jobs=options.jobs)  # independent of the pages
+    try:
+        data_files = export_data(corpus, report, views=views)
+        files = render_site(views, settings, report, options.templates, data_files)
+        warnings = list(report.warnings)
+        for document in corpus.documents:
+            page = files[document_url(document.id) + "index.html"].decode("utf-8")
+            loss = fidelity.check(document, texts[document.id], page)
+            if loss and options.strict:
+                raise FidelityError(f"the word {loss.word!r} of the source is missing from its page", loss.file, loss.line)
+            if loss:
+                warnings.append(str(loss))
+        files.update(data_files)
+        files.update(search.result())
+    except BaseException:
+        search.cancel()
+        raise
     files.update(static_files(options.static))
     files.update(copy_vendor_assets(PROJECT / "node_modules"))
     write_site(files, options.out, protected, sources)

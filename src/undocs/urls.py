@@ -9,6 +9,7 @@ the file system.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import urllib.parse
 
@@ -76,8 +77,14 @@ def href(from_page: str, to_url: str) -> str:
     target = page_path(path)
     if sep and target == source:
         return f"#{fragment}"
-    link = posixpath.relpath(target, posixpath.dirname(source) or ".")
+    link = _relpath(target, posixpath.dirname(source) or ".")
     return f"{link}#{fragment}" if sep else link
+
+
+@functools.lru_cache(maxsize=65_536)
+def _relpath(target: str, start: str) -> str:
+    """``posixpath.relpath``, once per pair: a state page links to the same pages many times."""
+    return posixpath.relpath(target, start)
 
 
 def absolute_url(base_url: str, url: str) -> str:
