@@ -245,3 +245,17 @@ def test_word_pattern_is_the_word_class_on_every_code_point():
     exact = re.compile(f"[{analysis._word_class()}]")
     differ = [hex(cp) for cp in range(sys.maxunicode + 1) if bool(fast.fullmatch(chr(cp))) != bool(exact.fullmatch(chr(cp)))]
     assert differ == []
+
+
+def test_tokenize_is_the_surfaces_of_tokens():
+    """The offset-free tokenizer the build uses gives exactly the surfaces of tokens(), on the
+    seeds and on random mixes of letters, apostrophes, elisions and combining marks."""
+    import random
+
+    text = "".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.fr.*")))
+    assert analysis.tokenize(text) == [t.surface for t in analysis.tokens(text)]
+    rng = random.Random(3)
+    alphabet = "abc dé’'ʼ‘qulLsn jusqu’« x »\u0301"
+    for _ in range(3000):
+        sample = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        assert analysis.tokenize(sample) == [t.surface for t in analysis.tokens(sample)], repr(sample)

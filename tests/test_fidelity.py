@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from html.parser import HTMLParser
+
 from undocs.fidelity import check, page_words
 from undocs.model import Document, Removal
 
@@ -54,3 +57,61 @@ def test_markdown_entities_are_the_characters_they_stand_for():
     markdown = Document(**{**document().__dict__, "format": "markdown"})
     assert check(markdown, "le d&eacute;sarmement &amp; la paix\n", page) is None
     assert check(document(), "le d&eacute;sarmement\n", page) is not None  # plain text: literal
+
+
+class _Reference(HTMLParser):
+    """The text of the page's document root less data-nonsource elements, by html.parser: the
+    reference for the build's faster scanner."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth, self.skip_at, self.chunks = 0, None, []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in VOID:
+            return
+        if self.depth:
+            self.depth += 1
+            if self.skip_at is None and any(name == "data-nonsource" for name, _ in attrs):
+                self.skip_at = self.depth
+        elif dict(attrs).get("id") == "document-text":
+            self.depth = 1
+
+    def handle_endtag(self, tag):
+        if self.depth and tag not in VOID:
+            if self.skip_at == self.depth:
+                self.skip_at = None
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if self.depth and self.skip_at is None:
+            self.chunks.append(data)
+
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+def _reference_words(page: str) -> list[str]:
+    parser = _Reference()
+    parser.feed(page)
+    parser.close()
+    return re.findall(r"\w+", " ".join(parser.chunks))
+
+
+def test_page_words_are_what_html_parser_reads_on_built_pages(built_site):
+    """On every document page of the seeds, the scanner finds the words html.parser finds."""
+    pages = sorted((built_site / "documents").glob("*/index.html"))
+    assert len(pages) == 2
+    for path in pages:
+        page = path.read_text(encoding="utf-8")
+        assert page_words(page) == _reference_words(page) != []
+
+
+def test_page_words_on_tricky_markup():
+    page = (
+        '<p>avant</p><div title="a > b" id="document-text"><!-- <p>non</p> -->'
+        '<p class=x>Un&nbsp;deux &amp; <br/>trois<img src="x.png" alt="non"></p>'
+        "<span data-nonsource title='id=\"document-text\"'><b>non</b> non</span>"
+        '<p data-x="data-nonsource">quatre</p></div><p>après</p>'
+    )
+    assert page_words(page) == _reference_words(page) == ["Un", "deux", "trois", "quatre"]

@@ -46,7 +46,6 @@ from .index import (
     FIELDS,
     SEARCH_FORMAT,
     WEIGHT_SCALE,
-    build_index,
     document_frequencies,
     dump,
     index_records,
@@ -79,7 +78,7 @@ def search_files(views: Views) -> dict[str, bytes]:
     data (the page is a page view: ``undocs.pages.search``)."""
     records = index_records(views)
     analysed = analyse(records)
-    postings = weighted_postings(build_index(records, analysed))
+    postings = weighted_postings(analysed)
     terms = sorted(postings, key=order)
     rows = [term_row(t, postings[t]) for t in terms]
     words = vocabulary(analysed)

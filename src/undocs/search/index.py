@@ -107,55 +107,59 @@ def analyse(records: list[Record]) -> Analysed:
     for record in records:
         fields: dict[str, list[str]] = {}
         for name, text in record.fields.items():
-            out: list[str] = []
-            for token in analysis.tokens(text):
-                t = analysis.term(token.surface)
-                if t is not None:
-                    out.append(t)
-                    words[token.surface.lower().replace("\u2019", "'")] += 1
-            fields[name] = out
+            surfaces = analysis.tokenize(text)
+            analysed = list(map(analysis.term, surfaces))
+            fields[name] = [t for t in analysed if t is not None]
+            words.update(s.lower().replace("\u2019", "'") for s, t in zip(surfaces, analysed) if t is not None)
         terms.append(fields)
     return Analysed(terms, words)
 
 
-def build_index(records: list[Record], analysed: Analysed) -> Any:
-    """The lunr.py index of the records (field boosts, no metadata), from their analysed
-    terms: lunr.py's ``Builder`` counts and weighs them (BM25), its pipeline left empty since
-    the analysis is done (a list field is taken token for token by lunr's tokenizer)."""
-    from lunr.builder import Builder
-
-    builder = Builder()
-    builder.ref("ref")
-    for name, boost in FIELDS:
-        builder.field(name, boost=boost)
-    builder.metadata_whitelist = []
-    for record, terms in zip(records, analysed.terms):
-        builder.add({"ref": record.ref, **terms})
-    return builder.build()
+#: lunr's BM25 parameters (its ``Builder`` defaults, which undocs does not change).
+K1, B = 1.2, 0.75
 
 
-def weighted_postings(index: Any) -> dict[str, list[list[tuple[int, int]]]]:
+def weighted_postings(analysed: Analysed) -> dict[str, list[list[tuple[int, int]]]]:
     """Each term's postings, per field (in ``FIELDS`` order): ``(ref, weight)`` by ascending ref.
 
-    The weight is the value of the term in the field's vector, as lunr.py computed it (BM25,
-    field boost, rounded to 3 decimals by lunr), times ``WEIGHT_SCALE``: an integer, exact. lunr
-    scores a field as ``query vector · field vector / |query vector|`` (``Vector.similarity``
-    called on the query's vector), so only the query's own terms count: a query needs only
-    their postings, and the page can build a ``lunr.Index`` of just those terms that scores
-    exactly as the whole index would.
+    The weight is the value lunr's ``Builder`` gives the term in the field's vector -- BM25
+    with lunr's idf and parameters, times the field's boost, rounded to 3 decimals, the same
+    floating-point operations in the same order as lunr.py's ``_create_field_vectors`` -- times
+    ``WEIGHT_SCALE``: an exact integer. lunr scores a field as ``query vector · field vector /
+    |query vector|`` (``Vector.similarity`` called on the query's vector), so only the query's
+    own terms count: a query needs only their postings, and the page builds a ``lunr.Index`` of
+    just those terms that scores exactly as the whole index would.
+
+    Computed here from the analysed terms rather than by lunr.py's ``Builder``, whose
+    per-token objects made it the longest step of a 2,000-document build (about a minute);
+    ``tests/test_search.py`` checks, term for term and weight for weight, that this is what
+    lunr.py builds through the analysis pipeline.
     """
-    field_number = {name: k for k, (name, _) in enumerate(FIELDS)}
-    term_of = {posting["_index"]: term for term, posting in index.inverted_index.items()}
-    out: dict[str, list[list[tuple[int, int]]]] = {t: [[] for _ in FIELDS] for t in index.inverted_index}
-    for field_ref, vector in index.field_vectors.items():
-        name, ref = str(field_ref).split("/", 1)
-        elements = vector.elements
-        for i in range(0, len(elements), 2):
-            weight = math.floor(elements[i + 1] * WEIGHT_SCALE + 0.5)
-            out[term_of[elements[i]]][field_number[name]].append((int(ref), weight))
-    for lists in out.values():
-        for postings in lists:
-            postings.sort()
+    n = len(analysed.terms)
+    names = [name for name, _ in FIELDS]
+    lengths = [[len(fields[name]) for fields in analysed.terms] for name in names]
+    average = [sum(field_lengths) / n if n else 0.0 for field_lengths in lengths]
+    counts: dict[str, list[list[tuple[int, int]]]] = {}
+    for ref, fields in enumerate(analysed.terms):
+        for k, name in enumerate(names):
+            for term, tf in Counter(fields[name]).items():
+                if term not in counts:
+                    counts[term] = [[] for _ in names]
+                counts[term][k].append((ref, tf))
+    out: dict[str, list[list[tuple[int, int]]]] = {}
+    for term, lists in counts.items():
+        df = sum(len(postings) for postings in lists)  # lunr's idf counts (field, ref) pairs
+        idf = math.log(1 + abs((n - df + 0.5) / (df + 0.5)))
+        weighted: list[list[tuple[int, int]]] = []
+        for k, postings in enumerate(lists):
+            boost = FIELDS[k][1]
+            row = []
+            for ref, tf in postings:
+                score = idf * ((K1 + 1) * tf) / (K1 * (1 - B + B * (lengths[k][ref] / average[k])) + tf)
+                score *= boost
+                row.append((ref, math.floor(round(score, 3) * WEIGHT_SCALE + 0.5)))
+            weighted.append(row)
+        out[term] = weighted
     return out
 
 
