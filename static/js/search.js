@@ -450,17 +450,20 @@
         g.completions.forEach(function (t) { add(t, g.boost * (g.presence === "prohibited" ? 1 : COMPLETION_BOOST)); });
       });
     });
+    // Every result matches some term of the query; with one group, in that group's fields,
+    // it is a hit. With several, each required group must be matched (AND).
+    var required = positive.filter(function (g) { return g.presence === "required"; });
+    var check = groups.length > 1 ? required.map(function (g) { return { terms: g.exact.concat(g.completions), fields: g.fields }; }) : [];
     var hits = [];
-    results.forEach(function (r) {
-      var md = r.matchData.metadata;
-      var ok = positive.every(function (g) {
-        if (g.presence !== "required") return true;
-        return g.exact.concat(g.completions).some(function (t) {
-          return md[t] && g.fields.some(function (f) { return f in md[t]; });
+    for (var i = 0; i < results.length; i++) {
+      var r = results[i], md = r.matchData.metadata, ok = true;
+      for (var c = 0; ok && c < check.length; c++) {
+        ok = check[c].terms.some(function (t) {
+          return md[t] && check[c].fields.some(function (f) { return f in md[t]; });
         });
-      });
+      }
       if (ok) hits.push({ ref: Number(r.ref), score: Math.round(r.score * 1e6) / 1e6, terms: Object.keys(md) });
-    });
+    }
     hits.sort(function (a, b) { return b.score - a.score || a.ref - b.ref; });
     return hits;
   }
