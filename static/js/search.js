@@ -711,10 +711,12 @@
     clear(el.facets);
     FACETS.forEach(function (f) {
       var counts = {};
-      hits.forEach(function (h) {
-        if (!passes(F, h.ref, f.param)) return;
-        unique(facetValues(F, h.ref, f.key)).forEach(function (i) { counts[i] = (counts[i] || 0) + 1; });
-      });
+      var filters = FACETS.some(function (other) { return other.param !== f.param && state[other.param]; });
+      for (var n = 0; n < hits.length; n++) {
+        if (filters && !passes(F, hits[n].ref, f.param)) continue;
+        var values = facetValues(F, hits[n].ref, f.key); // distinct by construction (facets.json)
+        for (var v = 0; v < values.length; v++) counts[values[v]] = (counts[values[v]] || 0) + 1;
+      }
       var items = labelsOf(F, f.key).map(function (entry, i) {
         return { id: entry[0], label: entry[1], count: counts[i] || 0, i: i };
       }).filter(function (it) { return it.count > 0 || it.id === state[f.param]; });
