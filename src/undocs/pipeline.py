@@ -19,14 +19,14 @@ from .output import check_target, write_site
 from .parallel import Deferred
 from .parse.document import parse_source
 from .render import render_site, static_files
-from .search import search_files
+from .search import META_PATH, search_files
 from .report import BuildReport
 from .settings import load_settings
 from .sources import discover
 from .states import Gazetteer, load_states
 from .topics import TopicMatcher, load_topics
 from .urls import document_url
-from .vendor_assets import copy_vendor_assets
+from .vendor_assets import SEARCH_BUNDLE, copy_vendor_assets, with_search_meta
 from .views import build_views
 
 #: The project folder (``node_modules/`` lives beside ``src/``).
@@ -115,6 +115,7 @@ def build(options: Options) -> Summary:
         raise
     files.update(static_files(options.static))
     files.update(copy_vendor_assets(PROJECT / "node_modules"))
+    files[SEARCH_BUNDLE] = with_search_meta(files[SEARCH_BUNDLE], files[META_PATH])
     write_site(files, options.out, protected, sources)
     return Summary(
         documents=len(corpus.documents),

@@ -26,7 +26,7 @@ from pathlib import Path
 from . import analysis
 from .errors import ConfigError
 
-__all__ = ["SEARCH_BUNDLE", "VENDOR_FILES", "copy_vendor_assets", "search_bundle"]
+__all__ = ["SEARCH_BUNDLE", "VENDOR_FILES", "copy_vendor_assets", "search_bundle", "with_search_meta"]
 
 #: The search page's one script (``templates/search.html``): lunr.min.js, the stemmer, then
 #: ``static/js/analysis.js`` and ``static/js/search.js``, concatenated at build time (see
@@ -87,6 +87,13 @@ def search_bundle(node_modules: Path, static_js: Path | None = None) -> bytes:
         "self.undocsAnalysisData = " + json.dumps(analysis.analysis_data(), ensure_ascii=False, separators=(",", ":")) + ";\n"
     )
     return (head + "".join(parts)).encode("utf-8")
+
+
+def with_search_meta(bundle: bytes, meta_json: bytes) -> bytes:
+    """The bundle with the archive's ``meta.json`` in front (``self.undocsSearchMeta``): the
+    page then needs no fetch at all before it fetches the shards of the query's words
+    (``meta.json`` stays in the site for anyone else). JSON is a JavaScript expression."""
+    return b"self.undocsSearchMeta = " + meta_json + b";\n" + bundle
 
 
 def copy_vendor_assets(node_modules: Path) -> dict[str, bytes]:

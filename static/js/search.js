@@ -972,7 +972,8 @@
       mark("undocs-search-analysis-ready");
       return a;
     });
-    var meta = getJSON(fileURL("meta.json")).then(function (m) {
+    var metaInBundle = window.undocsSearchMeta; // vendor_assets.with_search_meta
+    var meta = (metaInBundle && metaInBundle.v === FORMAT ? Promise.resolve(metaInBundle) : getJSON(fileURL("meta.json"))).then(function (m) {
       mark("undocs-search-meta-parsed");
       return m;
     });
