@@ -27,6 +27,7 @@ import contextlib
 import gzip
 import http.server
 import socket
+import sys
 import threading
 import time
 import urllib.parse
@@ -34,24 +35,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-PREFIX = "/undocs/"
-
-#: Content types by suffix, as GitHub Pages sends them; Pagefind's files are octet-stream.
-MIME = {
-    ".html": "text/html; charset=utf-8",
-    ".css": "text/css; charset=utf-8",
-    ".js": "text/javascript; charset=utf-8",
-    ".mjs": "text/javascript; charset=utf-8",
-    ".json": "application/json; charset=utf-8",
-    ".csv": "text/csv; charset=utf-8",
-    ".txt": "text/plain; charset=utf-8",
-    ".xml": "application/xml; charset=utf-8",
-    ".svg": "image/svg+xml",
-    ".webmanifest": "application/manifest+json",
-    ".wasm": "application/wasm",
-    ".png": "image/png",
-    ".ico": "image/x-icon",
-}
+# The sub-path and GitHub Pages' content types: the gate tests' server's (one table).
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from site_server import MIME, PREFIX  # noqa: E402
 
 #: Content types sent gzipped (the text types; never Pagefind's pre-compressed files).
 COMPRESSIBLE = ("text/", "application/json", "application/xml", "image/svg+xml", "application/manifest+json")
