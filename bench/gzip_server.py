@@ -35,9 +35,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-# The sub-path and GitHub Pages' content types: the gate tests' server's (one table).
+# The sub-path, GitHub Pages' content types and path resolution: the gate tests' server's.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from site_server import MIME, PREFIX  # noqa: E402
+from site_server import MIME, PREFIX, resolve  # noqa: E402
 
 #: Content types sent gzipped (the text types; never Pagefind's pre-compressed files).
 COMPRESSIBLE = ("text/", "application/json", "application/xml", "image/svg+xml", "application/manifest+json")
@@ -80,23 +80,6 @@ class Server:
         return self.base_url + path.lstrip("/")
 
 
-def _resolve(root: Path, raw_path: str) -> tuple[int, Path | None, str | None]:
-    """(status, file, redirect) for a request path, as GitHub Pages resolves it."""
-    path = urllib.parse.unquote(urllib.parse.urlsplit(raw_path).path)
-    if path == PREFIX.rstrip("/"):
-        return 301, None, PREFIX
-    if not path.startswith(PREFIX):
-        return 404, None, None
-    target = (root / path[len(PREFIX):]).resolve()
-    if target != root and root not in target.parents:
-        return 404, None, None
-    if target.is_dir():
-        if not path.endswith("/"):
-            return 301, None, path + "/"
-        target = target / "index.html"
-    return (200, target, None) if target.is_file() else (404, None, None)
-
-
 def _handler(server_state: Server) -> type[http.server.BaseHTTPRequestHandler]:
     root = server_state.root
     cache: dict[Path, bytes] = {}
@@ -125,7 +108,7 @@ def _handler(server_state: Server) -> type[http.server.BaseHTTPRequestHandler]:
             super().end_headers()
 
         def _send(self, head_only: bool) -> None:
-            status, target, location = _resolve(root, self.path)
+            status, target, location = resolve(root, self.path)
             if status == 301:
                 self.send_response(301)
                 self.send_header("Location", location or PREFIX)

@@ -72,6 +72,25 @@ def build_site(out: Path, base_url: str | None, seeds: Path | None = None, data:
     subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True, text=True)
 
 
+def resolve(root: Path, raw_path: str) -> tuple[int, Path | None, str | None]:
+    """(status, file, redirect) for a request path, as GitHub Pages resolves it: only under
+    ``PREFIX``, a folder to its ``index.html`` (redirected when its slash is missing), nothing
+    outside ``root``. Also used by ``bench/gzip_server.py``."""
+    path = urllib.parse.unquote(urllib.parse.urlsplit(raw_path).path)
+    if path == PREFIX.rstrip("/"):
+        return 301, None, PREFIX
+    if not path.startswith(PREFIX):
+        return 404, None, None
+    target = (root / path[len(PREFIX):]).resolve()
+    if target != root and root not in target.parents:
+        return 404, None, None
+    if target.is_dir():
+        if not path.endswith("/"):
+            return 301, None, path + "/"
+        target = target / "index.html"
+    return (200, target, None) if target.is_file() else (404, None, None)
+
+
 def _handler(root: Path) -> type[http.server.BaseHTTPRequestHandler]:
     class Handler(http.server.BaseHTTPRequestHandler):
         server_version = "undocs-test"
@@ -83,26 +102,8 @@ def _handler(root: Path) -> type[http.server.BaseHTTPRequestHandler]:
         def log_message(self, *args: object) -> None:  # quiet
             pass
 
-        def _resolve(self) -> tuple[int, Path | None, str | None]:
-            path = urllib.parse.unquote(urllib.parse.urlsplit(self.path).path)
-            if path == PREFIX.rstrip("/"):
-                return 301, None, PREFIX
-            if not path.startswith(PREFIX):
-                return 404, None, None
-            rel = path[len(PREFIX):]
-            target = (root / rel).resolve()
-            if root not in target.parents and target != root:
-                return 404, None, None
-            if target.is_dir():
-                if not path.endswith("/"):
-                    return 301, None, path + "/"
-                target = target / "index.html"
-            if target.is_file():
-                return 200, target, None
-            return 404, None, None
-
         def _send(self, head_only: bool) -> None:
-            status, target, location = self._resolve()
+            status, target, location = resolve(root, self.path)
             if status == 301:
                 self.send_response(301)
                 self.send_header("Location", location or PREFIX)
