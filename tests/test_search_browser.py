@@ -77,6 +77,16 @@ def test_typing_shows_highlighted_results_and_announces_them(page, site):
     assert page.errors == []
 
 
+def test_highlights_fold_like_the_analysis(page, site):
+    """The snippet marks every word whose term is the query's, however it is written: a
+    ligature (œuvre for "oeuvre"), an elision (l'œuvre), capitals and accents (États)."""
+    open_search(page, site, "q=" + quote("oeuvre etats"))
+    marks = {m.lower() for m in page.eval_on_selector_all("#search-results mark", "els => els.map(e => e.textContent)")}
+    assert "œuvre" in marks and "états" in marks, marks
+    assert not any(m.startswith(("l'", "l’", "d'", "d’")) for m in marks), marks
+    assert page.errors == []
+
+
 def test_facets_combine_with_the_query_and_live_in_the_url(page, site):
     open_search(page, site, "q=" + quote("désarmement"))
     total = len(page.locator("#search-results .result").all())

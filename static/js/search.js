@@ -640,6 +640,13 @@
     return n + " " + (n === 1 ? one : many);
   }
 
+  /* A.normalize(surface).slice(0, 2), without folding the whole word when its first three
+   * characters are among fold()'s letters (each of them folds on its own): the usual case. */
+  function head(surface) {
+    var start = surface.slice(0, 3).toLowerCase();
+    return FOLDABLE.test(start) ? fold(start).slice(0, 2) : A.normalize(surface).slice(0, 2);
+  }
+
   /* The paragraph's text around its first match, matched words in <mark>. */
   function snippet(text, terms) {
     // Snowball's French stemmer changes a word only after its first two letters (its regions
@@ -649,7 +656,7 @@
     terms.forEach(function (t) { wanted[t] = true; heads[t.slice(0, 2)] = true; });
     var toks = A.tokens(text), marks = [];
     for (var i = 0; i < toks.length; i++) {
-      if (heads[A.normalize(toks[i].surface).slice(0, 2)] && wanted[A.term(toks[i].surface)]) marks.push(i);
+      if (heads[head(toks[i].surface)] && wanted[A.term(toks[i].surface)]) marks.push(i);
     }
     var from = 0, to = toks.length;
     var WORDS = 36;
@@ -982,7 +989,26 @@
       M.fields = M.f.map(function (f) { return f[0]; });
       M.scale = M.s;
       PIPELINE = lunr.Pipeline.load(M.pipeline);
+      prefetch(state.q);
     });
+  }
+
+  /* Ask at once for the shards a plain query will read (its words' terms; for the last word,
+   * being typed, the first shards of its completions): the first results of a shared link
+   * wait on them, and the query's first run (cold code) then overlaps their loading.
+   * attempt() finds them pending and asks for anything else. */
+  function prefetch(text) {
+    if (/[:*~^+]/.test(text) || /(^|\s)-/.test(text)) return;
+    var toks = A.tokens(text), wanted = [];
+    toks.forEach(function (tok) {
+      var t = A.term(tok.surface);
+      if (t !== null) wanted.push(shardOf(t));
+    });
+    var folded = toks.length && isTyping(text) ? A.normalize(toks[toks.length - 1].surface) : "";
+    if (folded.length >= 2) {
+      for (var n = shardOf(folded), last = shardOf(folded + "\uffff"); n <= last && wanted.length < 8; n++) wanted.push(n);
+    }
+    unique(wanted).forEach(function (n) { shards.fetch(n).catch(function () {}); });
   }
 
   readURL();
