@@ -37,7 +37,7 @@ from pathlib import Path
 
 # The sub-path, GitHub Pages' content types and path resolution: the gate tests' server's.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from site_server import MIME, PREFIX, resolve  # noqa: E402
+from site_server import MIME, PREFIX, StaticHandler  # noqa: E402
 
 #: Content types sent gzipped (the text types; never Pagefind's pre-compressed files).
 COMPRESSIBLE = ("text/", "application/json", "application/xml", "image/svg+xml", "application/manifest+json")
@@ -80,7 +80,7 @@ class Server:
         return self.base_url + path.lstrip("/")
 
 
-def _handler(server_state: Server) -> type[http.server.BaseHTTPRequestHandler]:
+def _handler(server_state: Server) -> type[StaticHandler]:
     root = server_state.root
     cache: dict[Path, bytes] = {}
     lock = threading.Lock()
@@ -92,59 +92,31 @@ def _handler(server_state: Server) -> type[http.server.BaseHTTPRequestHandler]:
                 cache[target] = gzip.compress(target.read_bytes(), compresslevel=6, mtime=0)
             return cache[target]
 
-    class Handler(http.server.BaseHTTPRequestHandler):
+    class Handler(StaticHandler):
         server_version = "undocs-bench"
-        # Headers and body in separate writes: without this, Nagle and delayed ACKs add ~40 ms
-        # to responses, which no real static host does.
-        disable_nagle_algorithm = True
-        protocol_version = "HTTP/1.1"
-
-        def log_message(self, *args: object) -> None:  # quiet
-            pass
 
         def end_headers(self) -> None:
             # The status line and headers as they are about to be written (for Server.log).
             self.header_bytes = sum(len(chunk) for chunk in getattr(self, "_headers_buffer", [])) + 2
             super().end_headers()
 
-        def _send(self, head_only: bool) -> None:
-            status, target, location = resolve(root, self.path)
-            if status == 301:
-                self.send_response(301)
-                self.send_header("Location", location or PREFIX)
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-                return
-            if target is None:
-                target = root / "404.html"
+        def payload(self, target: Path) -> tuple[bytes, dict[str, str]]:
             ctype = content_type(target)
-            accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+            headers = {"Content-Type": ctype}
             if not target.is_file():
-                body, encoded = b"not found", False
-            elif compressible(ctype) and accepts_gzip:
-                body, encoded = gzipped(target), True
-            else:
-                body, encoded = target.read_bytes(), False
-            self.send_response(status)
-            self.send_header("Content-Type", ctype)
-            if encoded:
-                self.send_header("Content-Encoding", "gzip")
+                return b"not found", headers
             if compressible(ctype):
-                self.send_header("Vary", "Accept-Encoding")
-            self.send_header("Content-Length", str(len(body)))
-            self.send_header("Cache-Control", "max-age=600")
-            self.end_headers()
-            if not head_only:
-                self.wfile.write(body)
+                headers["Vary"] = "Accept-Encoding"
+                if "gzip" in self.headers.get("Accept-Encoding", ""):
+                    headers["Content-Encoding"] = "gzip"
+                    return gzipped(target), headers
+            return target.read_bytes(), headers
+
+        def sent(self, body_bytes: int) -> None:
             path = urllib.parse.urlsplit(self.path).path
-            server_state.log.append(Sent(path, self.header_bytes, 0 if head_only else len(body), time.time()))
+            server_state.log.append(Sent(path, self.header_bytes, body_bytes, time.time()))
 
-        def do_GET(self) -> None:  # noqa: N802
-            self._send(head_only=False)
-
-        def do_HEAD(self) -> None:  # noqa: N802
-            self._send(head_only=True)
-
+    Handler.root = root
     return Handler
 
 

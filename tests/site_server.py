@@ -91,43 +91,58 @@ def resolve(root: Path, raw_path: str) -> tuple[int, Path | None, str | None]:
     return (200, target, None) if target.is_file() else (404, None, None)
 
 
-def _handler(root: Path) -> type[http.server.BaseHTTPRequestHandler]:
-    class Handler(http.server.BaseHTTPRequestHandler):
-        server_version = "undocs-test"
-        # Headers and body go out in separate writes: without this, Nagle and delayed ACKs add
-        # ~40 ms to every response, which no real static host (GitHub Pages) does.
-        disable_nagle_algorithm = True
-        protocol_version = "HTTP/1.1"
+class StaticHandler(http.server.BaseHTTPRequestHandler):
+    """Serves the folder ``root`` (set by a subclass) as GitHub Pages does: :func:`resolve`,
+    redirects, ``404.html``. ``payload`` and ``sent`` are what ``bench/gzip_server.py`` changes."""
 
-        def log_message(self, *args: object) -> None:  # quiet
-            pass
+    root: Path
+    server_version = "undocs-test"
+    # Headers and body go out in separate writes: without this, Nagle and delayed ACKs add
+    # ~40 ms to every response, which no real static host (GitHub Pages) does.
+    disable_nagle_algorithm = True
+    protocol_version = "HTTP/1.1"
 
-        def _send(self, head_only: bool) -> None:
-            status, target, location = resolve(root, self.path)
-            if status == 301:
-                self.send_response(301)
-                self.send_header("Location", location or PREFIX)
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-                return
-            if target is None:
-                target = root / "404.html"
-            body = target.read_bytes() if target.is_file() else b"not found"
-            self.send_response(status)
-            self.send_header("Content-Type", MIME.get(target.suffix, "application/octet-stream"))
-            self.send_header("Content-Length", str(len(body)))
-            self.send_header("Cache-Control", "max-age=600")
+    def log_message(self, *args: object) -> None:  # quiet
+        pass
+
+    def payload(self, target: Path) -> tuple[bytes, dict[str, str]]:
+        """The body for ``target`` (a file, or the missing ``404.html``) and its headers,
+        besides Content-Length and Cache-Control."""
+        body = target.read_bytes() if target.is_file() else b"not found"
+        return body, {"Content-Type": MIME.get(target.suffix, "application/octet-stream")}
+
+    def sent(self, body_bytes: int) -> None:
+        """Called once a response is written (``body_bytes``: 0 for HEAD and redirects)."""
+
+    def _send(self, head_only: bool) -> None:
+        status, target, location = resolve(self.root, self.path)
+        if status == 301:
+            self.send_response(301)
+            self.send_header("Location", location or PREFIX)
+            self.send_header("Content-Length", "0")
             self.end_headers()
-            if not head_only:
-                self.wfile.write(body)
+            self.sent(0)
+            return
+        body, headers = self.payload(target or self.root / "404.html")
+        self.send_response(status)
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")
+        self.end_headers()
+        if not head_only:
+            self.wfile.write(body)
+        self.sent(0 if head_only else len(body))
 
-        def do_GET(self) -> None:  # noqa: N802
-            self._send(head_only=False)
+    def do_GET(self) -> None:  # noqa: N802
+        self._send(head_only=False)
 
-        def do_HEAD(self) -> None:  # noqa: N802
-            self._send(head_only=True)
+    def do_HEAD(self) -> None:  # noqa: N802
+        self._send(head_only=True)
 
-    return Handler
+
+def _handler(root: Path) -> type[StaticHandler]:
+    return type("Handler", (StaticHandler,), {"root": root})
 
 
 @contextlib.contextmanager
