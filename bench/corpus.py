@@ -242,7 +242,7 @@ def _read_seeds() -> SeedCorpus:
     (no page artefacts, lines re-joined) and their counts are what the build will find."""
     states = load_states(DATA / "states.yaml")
     gazetteer = Gazetteer(states)
-    documents = tuple(parse_source(source, gazetteer.resolve)[0] for source in discover(SEEDS))
+    documents = tuple(parse_source(source, gazetteer)[0] for source in discover(SEEDS))
     return SeedCorpus(documents, states)
 
 

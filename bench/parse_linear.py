@@ -106,7 +106,7 @@ def main() -> int:
     parser.add_argument("--build", action="store_true", help="also time the whole build (python build.py)")
     args = parser.parse_args()
     sizes = [float(s) for s in args.sizes.split(",")]
-    resolve = Gazetteer(load_states(DATA / "states.yaml")).resolve
+    resolve = Gazetteer(load_states(DATA / "states.yaml"))
     columns = ["input", "MB", "parse s", "parse s/MB"]
     if args.corpus:
         columns += ["corpus s", "corpus s/MB"]

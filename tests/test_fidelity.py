@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from undocs.read import Hints
+from undocs.read.markdown import read as read_markdown
 from undocs.fidelity import check, page_words
 from undocs.model import Document, Removal
 
@@ -52,10 +54,14 @@ def test_words_the_page_adds_do_not_count():
     assert loss is not None and loss.word == "deux"
 
 
-def test_markdown_entities_are_the_characters_they_stand_for():
+def test_markdown_entities_are_the_characters_they_stand_for(tmp_path):
+    """The Markdown reader gives the check the characters its entities stand for; plain text
+    is compared literally."""
     page = '<div id="document-text"><p>le désarmement &amp; la paix</p></div>'
-    markdown = Document(**{**document().__dict__, "format": "markdown"})
-    assert check(markdown, "le d&eacute;sarmement &amp; la paix\n", page) is None
+    source = tmp_path / "x.fr.md"
+    source.write_text("le d&eacute;sarmement &amp; la paix\n", encoding="utf-8")
+    reading = read_markdown(source, source.name, Hints(), None)
+    assert check(document(), reading.text, page) is None
     assert check(document(), "le d&eacute;sarmement\n", page) is not None  # plain text: literal
 
 

@@ -50,8 +50,20 @@ def test_missing_required_field(seeds):
 
 
 def test_unknown_format_with_its_line(seeds):
+    edit(seeds / "a-67-131.fr.yaml", "format: plaintext", "format: docx")
+    with pytest.raises(SourceError, match=r"a-67-131\.fr\.yaml:\d+: unknown format 'docx'"):
+        discover(seeds)
+
+
+def test_format_that_contradicts_the_file_with_its_line(seeds):
     edit(seeds / "a-67-131.fr.yaml", "format: plaintext", "format: pdf")
-    with pytest.raises(SourceError, match=r"a-67-131\.fr\.yaml:\d+: unknown format 'pdf'"):
+    with pytest.raises(SourceError, match=r"a-67-131\.fr\.yaml:\d+: format 'pdf' does not match the source file a-67-131\.fr\.txt"):
+        discover(seeds)
+
+
+def test_a_pdf_needs_no_sidecar_but_another_file_does(seeds):
+    (seeds / "notes.docx").write_bytes(b"PK\x03\x04")
+    with pytest.raises(SourceError, match=r"notes\.docx: unsupported kind of file '\.docx'"):
         discover(seeds)
 
 

@@ -33,6 +33,10 @@ class SourceError(UndocsError):
     """A document or its sidecar in ``seeds/`` is missing, malformed or inconsistent."""
 
 
+class Notice(SourceError):
+    """A warning that stays a warning under ``--strict``: a field a masthead does not print."""
+
+
 class OutputError(UndocsError):
     """The output folder cannot be written safely (e.g. it is not a previous build's output)."""
 

@@ -99,9 +99,7 @@ def check(document: Document, source_text: str, html: str) -> Loss | None:
     where: dict[str, list[int]] = {}  # each word of the page -> its positions, in order
     for index, word in enumerate(page_words(html)):
         where.setdefault(word, []).append(index)
-    # In Markdown, "&eacute;" is how a source writes "é": compare the characters it stands for.
-    text = html_lib.unescape(source_text) if document.format == "markdown" else source_text
-    lines = text.split("\n")
+    lines = source_text.split("\n")
     main = [(n, line) for n, line in enumerate(lines, start=1) if n not in removed and n not in in_notes]
     for sequence in [main] + [[(n, lines[n - 1]) for n in note if n <= len(lines)] for note in notes]:
         position = 0

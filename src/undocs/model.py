@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 #: Roles a state can play in a document (``mentioned`` is derived from the text).
-ROLES = ("reply", "sender", "signatory", "mentioned")
+ROLES = ("reply", "sender", "signatory", "sponsor", "speaker", "mentioned")
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,9 @@ class Paragraph:
     source: SourceSpan
     state: str | None = None
     footnote_refs: tuple[str, ...] = ()
+    #: Where a footnote is called inside the text: (block index, character offset, note id).
+    #: Empty when the source marks calls only at the paragraph's end (text and Markdown).
+    calls: tuple[tuple[int, int, str], ...] = ()
     topics: tuple[str, ...] = ()
     mentions: tuple[str, ...] = ()
 
@@ -112,24 +115,29 @@ class Removal:
     file: str
     line: int
     text: str
-    reason: str
+    reason: str  # what it is, in French, for the report
+    rule: str = "line"  # the rule that recognised it (see ``pdf.furniture.RULES``, ``parse.plaintext``)
+    page: int | None = None  # the PDF page it stood on
 
 
 @dataclass(frozen=True)
 class Document:
-    """One UN document, with its metadata (from the sidecar) and its parsed parts."""
+    """One UN document, with its metadata (from its masthead or sidecar) and its parsed parts.
+
+    A field the document does not state and no sidecar gives is ``None``: unknown, never guessed.
+    """
 
     id: str
     symbol: str | None
     other_symbols: tuple[str, ...]
-    title: str
-    date: str  # ISO 8601, possibly reduced precision ("2012") when the source gives no more
-    body: str
-    language: str
-    original_languages: tuple[str, ...]
+    title: str | None
+    date: str | None  # ISO 8601, possibly reduced precision ("2012") when the source gives no more
+    body: str | None  # the organ(s), as printed
+    language: str | None  # ISO 639-1 of this version
+    original_languages: tuple[str, ...]  # French names ("anglais"), as the interface shows them
     format: str
     source_file: str
-    sidecar_file: str
+    sidecar_file: str | None
     parts: tuple[Part, ...] = ()
     masthead: tuple[str, ...] = ()
     removals: tuple[Removal, ...] = ()

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from . import fidelity
 from .enrich import enrich
-from .errors import FidelityError
+from .errors import FidelityError, Notice, SourceError
 from .export import export_data
 from .model import Corpus
 from .output import check_target, write_site
@@ -77,12 +77,20 @@ def load_corpus(seeds: Path, data: Path, strict: bool = False) -> tuple[Corpus, 
     warnings: list[str] = []
     texts: dict[str, str] = {}
     for source in discover(seeds):
-        document, doc_warnings = parse_source(source, gazetteer.resolve)
-        if strict and doc_warnings:
-            raise doc_warnings[0]
+        try:
+            document, doc_warnings, text = parse_source(source, gazetteer, frozenset(texts))
+        except SourceError as error:
+            if strict or source.format != "pdf":
+                raise
+            # A PDF that cannot be read (damaged, encrypted, no text) is left out, said once.
+            warnings.append(f"{error} (left out of the archive)")
+            continue
+        fatal = [w for w in doc_warnings if not isinstance(w, Notice)]
+        if strict and fatal:
+            raise fatal[0]
         warnings.extend(str(w) for w in doc_warnings)
-        documents.append(enrich(document, gazetteer, matcher, str(source.sidecar)))
-        texts[document.id] = source.text
+        documents.append(enrich(document, gazetteer, matcher, str(source.sidecar or source.path)))
+        texts[document.id] = text
     corpus = Corpus(documents=tuple(documents), states=states, topics=topics)
     removals = tuple(r for d in documents for r in d.removals)
     return corpus, BuildReport(removals=removals, warnings=tuple(warnings)), texts

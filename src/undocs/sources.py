@@ -1,8 +1,12 @@
 """Finding the documents in ``seeds/`` and reading their YAML metadata sidecars.
 
-Each document is two files side by side: the source (``x.fr.txt`` or ``x.fr.md``) and its
-sidecar (``x.fr.yaml``). Everything is checked here, before any parsing, and every problem
-names its file (and line, where YAML gives one).
+A document is its source file — a PDF as the UN publishes it (``x.pdf``), text extracted from
+one (``x.fr.txt``) or Markdown (``x.fr.md``) — and, beside it, an optional sidecar of the same
+stem (``x.yaml``). A PDF says what it is in its masthead, so its sidecar is optional and every
+field of it too: a sidecar adds what the PDF lacks and overrides what it states. Text and
+Markdown say nothing of themselves: their sidecar is required, with the fields of ``REQUIRED``.
+Everything here is checked before any parsing, and every problem names its file (and line,
+where YAML gives one).
 """
 
 from __future__ import annotations
@@ -13,9 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from .errors import SourceError
+from .read.decode import decode
 from .yamlio import load_yaml
 
-FORMATS = ("plaintext", "markdown")
+FORMATS = ("plaintext", "markdown", "pdf")
+#: The format of each source file extension (the reader is chosen by it: ``undocs.read``).
+EXTENSIONS = {".txt": "plaintext", ".md": "markdown", ".pdf": "pdf"}
 ROLES_IN_SIDECAR = ("sender", "signatory")
 REQUIRED = ("symbol", "title", "date", "body", "language", "original_languages", "format")
 _ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -36,23 +43,32 @@ class PartRule:
 
 @dataclass(frozen=True)
 class Source:
-    """A document's text and metadata, validated, not yet parsed."""
+    """A document's file and what its sidecar says, validated, not yet read.
 
-    id: str
+    For a PDF every metadata field may be ``None`` (unset): the masthead will say it. ``given``
+    names the fields the sidecar set, so that they override the masthead.
+    """
+
+    id: str | None  # None: derived from the symbol once the document is read
     path: Path
-    sidecar: Path
-    text: str
+    sidecar: Path | None
     symbol: str | None
     other_symbols: tuple[str, ...]
-    title: str
-    date: str
-    body: str
-    language: str
+    title: str | None
+    date: str | None
+    body: str | None
+    language: str | None
     original_languages: tuple[str, ...]
     format: str
     job_number: str | None
     parts: tuple[PartRule, ...]
     extra: tuple[tuple[str, str], ...]
+    given: frozenset[str] = frozenset()
+
+    @property
+    def text(self) -> str:
+        """The decoded text of a text or Markdown source."""
+        return decode(self.path)
 
 
 def discover(seeds: Path) -> list[Source]:
@@ -63,7 +79,7 @@ def discover(seeds: Path) -> list[Source]:
     sidecars = [p for p in files if p.suffix in (".yaml", ".yml")]
     sources = {p.stem: p for p in files if p.suffix not in (".yaml", ".yml")}
     if not sidecars and not sources:
-        raise SourceError("no documents found (expected pairs like x.fr.txt + x.fr.yaml)", seeds)
+        raise SourceError("no documents found (expected x.pdf, or pairs like x.fr.txt + x.fr.yaml)", seeds)
     found: list[Source] = []
     claimed: set[Path] = set()
     for sidecar in sidecars:
@@ -74,8 +90,15 @@ def discover(seeds: Path) -> list[Source]:
         claimed.add(source_path)
         found.append(_read(sidecar, meta, source_path))
     for path in sources.values():
-        if path not in claimed:
+        if path in claimed:
+            continue
+        if path.suffix.lower() == ".pdf":
+            found.append(_bare_pdf(path))
+        elif path.suffix.lower() in EXTENSIONS:
             raise SourceError(f"no metadata sidecar for this document (expected {path.stem}.yaml)", path)
+        else:
+            known = ", ".join(EXTENSIONS)
+            raise SourceError(f"unsupported kind of file {path.suffix or '(no extension)'!r} (expected one of: {known}, with .yaml sidecars)", path)
     _check_unique(found)
     return sorted(found, key=lambda s: s.path.name)
 
@@ -88,7 +111,7 @@ def _source_path(sidecar: Path, meta: dict[str, Any], sources: dict[str, Path]) 
             raise SourceError(f"source file {named!r} not found beside the sidecar", sidecar, _line_of(sidecar, "source"))
         return path
     if sidecar.stem not in sources:
-        raise SourceError(f"no source file {sidecar.stem}.txt or {sidecar.stem}.md beside this sidecar", sidecar)
+        raise SourceError(f"no source file {sidecar.stem}.pdf, .txt or .md beside this sidecar", sidecar)
     return sources[sidecar.stem]
 
 
@@ -110,20 +133,6 @@ def _line_containing(path: Path, needle: str) -> int | None:
     return None
 
 
-def _decode(path: Path) -> str:
-    data = path.read_bytes()
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise SourceError(f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8", path, line) from None
-    if not text.strip():
-        raise SourceError("the document is empty", path)
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
 def _text_list(value: Any, field: str, sidecar: Path) -> tuple[str, ...]:
     if value is None:
         return ()
@@ -134,42 +143,67 @@ def _text_list(value: Any, field: str, sidecar: Path) -> tuple[str, ...]:
     raise SourceError(f"{field} must be a text or a list of texts", sidecar, _line_of(sidecar, field))
 
 
+def _bare_pdf(path: Path) -> Source:
+    """A PDF without a sidecar: everything is read from the document itself."""
+    return Source(
+        id=None, path=path, sidecar=None, symbol=None, other_symbols=(), title=None, date=None, body=None,
+        language=None, original_languages=(), format="pdf", job_number=None, parts=(), extra=(),
+    )
+
+
 def _read(sidecar: Path, meta: dict[str, Any], path: Path) -> Source:
-    missing = [k for k in REQUIRED if k not in meta]
+    fmt = EXTENSIONS.get(path.suffix.lower())
+    declared = meta.get("format")
+    if declared is not None and declared not in FORMATS:
+        raise SourceError(f"unknown format {declared!r} (expected one of: {', '.join(FORMATS)})", sidecar, _line_of(sidecar, "format"))
+    if fmt is None:
+        fmt = declared
+    elif declared is not None and declared != fmt:
+        raise SourceError(f"format {declared!r} does not match the source file {path.name}", sidecar, _line_of(sidecar, "format"))
+    if fmt is None:
+        raise SourceError(f"unsupported kind of file {path.suffix!r}: give format (plaintext or markdown)", sidecar)
+    if fmt != "pdf":
+        decode(path)  # a text source that is empty or not UTF-8 is refused here, before parsing
+    required = () if fmt == "pdf" else REQUIRED
+    missing = [k for k in required if k not in meta]
     if missing:
         raise SourceError(f"missing required field(s): {', '.join(missing)}", sidecar)
-    for key in REQUIRED:
+    for key in required:
         if key != "symbol" and (meta[key] is None or meta[key] == ""):
             raise SourceError(f"field {key!r} is empty", sidecar, _line_of(sidecar, key))
-    fmt = meta["format"]
-    if fmt not in FORMATS:
-        raise SourceError(f"unknown format {fmt!r} (expected one of: {', '.join(FORMATS)})", sidecar, _line_of(sidecar, "format"))
-    date = str(meta["date"])
-    if not _ISO_DATE.match(date):
+    date = str(meta["date"]) if meta.get("date") is not None else None
+    if date is not None and not _ISO_DATE.match(date):
         raise SourceError(f"date {date!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)", sidecar, _line_of(sidecar, "date"))
-    doc_id = str(meta.get("id") or path.name.split(".")[0].lower())
-    if not _ID.match(doc_id):
+    doc_id = meta.get("id")
+    if doc_id is None and fmt != "pdf":
+        doc_id = path.name.split(".")[0].lower()
+    if doc_id is not None and not _ID.match(str(doc_id)):
         raise SourceError(f"id {doc_id!r} must be lower-case letters, digits and hyphens", sidecar, _line_of(sidecar, "id"))
-    symbol = meta["symbol"]
+    symbol = meta.get("symbol")
     extra = meta.get("extra") or {}
     if not isinstance(extra, dict):
         raise SourceError("extra must be a mapping of label: value", sidecar, _line_of(sidecar, "extra"))
+
+    def text(key: str) -> str | None:
+        value = meta.get(key)
+        return str(value).strip() if value not in (None, "") else None
+
     return Source(
-        id=doc_id,
+        id=str(doc_id) if doc_id is not None else None,
         path=path,
         sidecar=sidecar,
-        text=_decode(path),
         symbol=str(symbol) if symbol else None,
         other_symbols=_text_list(meta.get("other_symbols"), "other_symbols", sidecar),
-        title=str(meta["title"]).strip(),
+        title=text("title"),
         date=date,
-        body=str(meta["body"]),
-        language=str(meta["language"]),
-        original_languages=_text_list(meta["original_languages"], "original_languages", sidecar),
+        body=text("body"),
+        language=text("language"),
+        original_languages=_text_list(meta.get("original_languages"), "original_languages", sidecar),
         format=fmt,
-        job_number=str(meta["job_number"]) if meta.get("job_number") else None,
+        job_number=text("job_number"),
         parts=_part_rules(meta.get("parts"), sidecar),
         extra=tuple((str(k), str(v)) for k, v in extra.items()),
+        given=frozenset(k for k, v in meta.items() if v is not None),
     )
 
 
@@ -200,9 +234,12 @@ def _check_unique(sources: list[Source]) -> None:
     seen_ids: dict[str, Path] = {}
     seen_symbols: dict[str, Path] = {}
     for source in sources:
-        if source.id in seen_ids:
+        if source.sidecar is None:
+            continue
+        if source.id is not None and source.id in seen_ids:
             raise SourceError(f"duplicate document id {source.id!r} (also used by {seen_ids[source.id].name})", source.sidecar)
-        seen_ids[source.id] = source.sidecar
+        if source.id is not None:
+            seen_ids[source.id] = source.sidecar
         for symbol in ((source.symbol,) if source.symbol else ()) + source.other_symbols:
             if symbol in seen_symbols:
                 raise SourceError(

@@ -59,9 +59,9 @@ def para_view(p: Paragraph, views: Views, link: Linker, notes: dict[str, Footnot
         "numbered": p.number is not None,
         "marker": f"{p.number}." if p.number is not None else p.label,
         "aria_label": f"Paragraphe {number}, lien permanent",
-        "blocks": list(p.blocks),
+        "blocks": _segments(p, notes, placed),
         "bulleted": p.kind == "item" and p.text.lstrip().startswith(("•", "-", "–", "·")),
-        "refs": ref_views(p.footnote_refs, notes, placed),
+        "refs": ref_views([r for r in p.footnote_refs if r not in {c[2] for c in p.calls}], notes, placed),
         "citation": views.citation(p),
         "permalink_href": href,
         "permalink_text": shown,
@@ -72,6 +72,19 @@ def para_view(p: Paragraph, views: Views, link: Linker, notes: dict[str, Footnot
         ],
         "states": [{"label": views.states[m].name, "href": link(urls.state_url(m))} for m in mentions],
     }
+
+
+def _segments(p: Paragraph, notes: dict[str, Footnote], placed: set[str]) -> list[list[dict[str, Any]]]:
+    """Each block as pieces of text, each followed by the footnote calls that stand there."""
+    blocks = []
+    for index, block in enumerate(p.blocks):
+        pieces, at = [], 0
+        for _, offset, note in (c for c in p.calls if c[0] == index):
+            pieces.append({"text": block[at:offset], "refs": ref_views([note], notes, placed)})
+            at = offset
+        pieces.append({"text": block[at:], "refs": []})
+        blocks.append(pieces)
+    return blocks
 
 
 def group_items(paras: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -21,6 +21,10 @@ MONTHS = {
     "août": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12,
 }
 
+#: How a reader marks a footnote call inside text while it assembles a paragraph (see
+#: ``pdf.layout``): CALL_OPEN, the note's id, CALL_CLOSE. Control characters no source has.
+CALL_OPEN, CALL_CLOSE = "\x1f", "\x1e"
+_CALL = re.compile(f"{CALL_OPEN}([^{CALL_CLOSE}]*){CALL_CLOSE}")
 _DATE = re.compile(r"(?P<day>1er|\d{1,2})\s+(?P<month>[^\W\d_]+)\s+(?P<year>\d{4})")
 _WORD_END_HYPHEN = re.compile(r"[^\W\d_]-$")
 _SPACES = re.compile(r"[ \t]+")
@@ -173,11 +177,13 @@ def assemble(drafts: list[PartDraft], doc_id: str, file: str) -> tuple[Part, ...
                     file, para.line_start,
                 )
             para_ids.add(local)
+            blocks, calls = _take_calls(para.text_blocks())
+            refs = tuple(dict.fromkeys(list(para.footnote_refs) + [note for _, _, note in calls]))
             paragraphs.append(
                 Paragraph(
                     id=f"{doc_id}_{local}", document=doc_id, part=key, kind=para.kind, seq=seq, number=para.number,
-                    blocks=tuple(para.text_blocks()), source=SourceSpan(file, para.line_start, para.line_end),
-                    state=single, footnote_refs=tuple(para.footnote_refs),
+                    blocks=blocks, source=SourceSpan(file, para.line_start, para.line_end),
+                    state=single, footnote_refs=refs, calls=calls,
                 )
             )
         parts.append(
@@ -189,3 +195,21 @@ def assemble(drafts: list[PartDraft], doc_id: str, file: str) -> tuple[Part, ...
             )
         )
     return tuple(parts)
+
+
+def _take_calls(blocks: list[str]) -> tuple[tuple[str, ...], tuple[tuple[int, int, str], ...]]:
+    """Blocks without their call marks, and where each call stood."""
+    clean: list[str] = []
+    calls: list[tuple[int, int, str]] = []
+    for index, block in enumerate(blocks):
+        if CALL_OPEN not in block:
+            clean.append(block)
+            continue
+        pieces, at = [], 0
+        for m in _CALL.finditer(block):
+            pieces.append(block[at:m.start()])
+            calls.append((index, sum(len(p) for p in pieces), m.group(1)))
+            at = m.end()
+        pieces.append(block[at:])
+        clean.append("".join(pieces))
+    return tuple(clean), tuple(calls)

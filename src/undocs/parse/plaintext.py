@@ -57,13 +57,14 @@ def _is_original(line: str) -> bool:
     return bool(m and m.group(1).strip())
 
 
-def _artefact_reason(line: str, symbols: tuple[str, ...], job_number: str | None) -> str | None:
+def _artefact_reason(line: str, symbols: tuple[str, ...], job_number: str | None) -> tuple[str, str] | None:
+    """(rule id, label) of a page header or footer line, as ``pdf.furniture`` names them."""
     stripped = line.strip()
     if stripped in symbols:
-        return "en-tête de page : cote du document"
+        return "symbol-header", "en-tête de page : cote du document"
     job = re.escape(job_number) if job_number else _JOB
     if re.fullmatch(rf"\d{{0,3}}{job}\d{{0,3}}", stripped):
-        return "pied de page : numéro de page et numéro de tirage"
+        return "job-number", "pied de page : numéro de page et numéro de tirage"
     return None
 
 
@@ -96,7 +97,7 @@ def parse_plaintext(
         reason = _artefact_reason(block.first, symbols, job_number) if len(block.lines) == 1 else None
         if reason:
             number, line = block.lines[0]
-            removals.append(Removal(file, number, line.strip(), reason))
+            removals.append(Removal(file, number, line.strip(), reason[1], reason[0]))
         else:
             blocks.append(block)
 

@@ -1,0 +1,252 @@
+"""From a PDF file to positioned runs of text, page by page (PDFium, through pypdfium2).
+
+The reader needs more than a text dump: where each run of text stands on the page (a header,
+a footer, the right-hand column of the masthead, an indented paragraph), its font size (a
+footnote is smaller, a title larger) and weight (headings are bold), and which characters are
+raised (a footnote call). So every character's box is read and characters are grouped here:
+
+- into **rows** by baseline (a raised, smaller character stays in the row it is called from and
+  is marked as a superscript);
+- each row into **runs** where a horizontal gap wider than ``_COLUMN_GAP`` em separates them
+  (the two columns of a masthead, the cells of a table, a job number and its page number).
+
+Nothing is interpreted here: which run is a header, a heading or a paragraph is the business of
+``furniture``, ``masthead`` and ``layout``. Pages are read one at a time and only their runs are
+kept, so memory stays bounded by the text, not by the file (a 1,000-page PDF is fine).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from ..errors import SourceError
+
+#: A gap wider than this many font heights splits a row into runs (masthead columns, table
+#: cells). Spaces between words are PDFium's (real ones, or generated where glyphs part).
+_COLUMN_GAP = 1.9
+#: A character this much smaller than its row and raised above the row's baseline is a call.
+_SUPERSCRIPT_RATIO = 0.85
+#: Characters PDFium reports that are not text: line breaks it generates, and the NUL it may
+#: give for an unmapped glyph.
+_NOT_TEXT = {"\r", "\n", "\x00", "\ufffe", "\uffff"}
+#: Typographic ligatures of the PDF's fonts, spelled out as the letters they stand for, so that
+#: "ﬁnancial" is the word "financial" (the letters are the same, only their drawing differs).
+_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
+
+
+@dataclass(frozen=True)
+class Run:
+    """A run of text on one row of a page, in PDF points measured from the page's top-left.
+
+    ``sup`` lists the ``(start, end)`` offsets in ``text`` of raised, smaller characters
+    (footnote calls). ``size`` is the height of the row's font (ascent plus descent, about 1.15 em: PDFium's
+    font size is that of the font *before* the text matrix scales it, 1.0 in some documents).
+    """
+
+    page: int  # 1-based
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    size: float
+    bold: bool
+    text: str
+    sup: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class Page:
+    number: int  # 1-based
+    width: float
+    height: float
+    runs: tuple[Run, ...]
+
+
+class _Chars:
+    """One page's characters read through PDFium's C API with reusable out-parameters."""
+
+    def __init__(self, textpage: pdfium.PdfTextPage):
+        self.raw = textpage.raw
+        self.count = pdfium_c.FPDFText_CountChars(self.raw)
+        text = textpage.get_text_range() if self.count > 0 else ""
+        # One call for the page's text; per character only where astral characters shift it.
+        self.text = text if len(text) == self.count else "".join(
+            chr(pdfium_c.FPDFText_GetUnicode(self.raw, i)) for i in range(self.count)
+        )
+        self._rect = pdfium_c.FS_RECTF()
+
+    def box(self, i: int) -> tuple[float, float, float, float]:
+        """The character's loose box (its font's ascent and descent, not the glyph's ink):
+        every character of a line has the same bottom, a raised one a higher bottom, and the
+        gap between two letters of a word is near zero whatever their shapes."""
+        rect = self._rect
+        pdfium_c.FPDFText_GetLooseCharBox(self.raw, i, rect)
+        return rect.left, rect.right, rect.bottom, rect.top
+
+    def bold(self, i: int) -> bool:
+        return pdfium_c.FPDFText_GetFontWeight(self.raw, i) >= 600
+
+
+class _Row:
+    """Characters sharing a baseline, being collected (a mutable helper of ``_rows``)."""
+
+    def __init__(self, base: float, top: float, size: float):
+        self.base = base  # bottom of the row's first full-size character
+        self.top = top
+        self.size = size
+        self.chars: list[tuple[int, str, float, float, float, float, bool]] = []  # i, ch, l, r, b, t, sup
+
+    def accepts(self, left: float, bottom: float, top: float, size: float, last_right: float) -> tuple[bool, bool]:
+        """(belongs to this row, is a superscript) for a character with this box and size."""
+        tolerance = 0.35 * max(self.size, 1.0)
+        if abs(bottom - self.base) <= tolerance and left >= last_right - 2 * self.size:
+            return True, False
+        raised = bottom > self.base + tolerance / 2 and bottom < self.base + self.size
+        if raised and size < self.size * _SUPERSCRIPT_RATIO and left >= last_right - 1:
+            return True, True
+        return False, False
+
+
+def _rows(chars: _Chars) -> Iterator[_Row]:
+    row: _Row | None = None
+    last_right = 0.0
+    for i, ch in enumerate(chars.text):
+        if ch in _NOT_TEXT:
+            continue
+        if ch.isspace():
+            if row is not None and row.chars:
+                row.chars.append((i, " ", last_right, last_right, row.base, row.top, False))
+            continue
+        left, right, bottom, top = chars.box(i)
+        size = (top - bottom) or 1.0
+        if row is not None:
+            belongs, sup = row.accepts(left, bottom, top, size, last_right)
+            if belongs:
+                row.chars.append((i, ch, left, right, bottom, top, sup))
+                if not sup:
+                    last_right = right
+                    row.top = max(row.top, top)
+                continue
+            yield row
+        row = _Row(bottom, top, size)
+        row.chars.append((i, ch, left, right, bottom, top, False))
+        last_right = right
+    if row is not None and row.chars:
+        yield row
+
+
+def _runs(row: _Row, chars: _Chars, number: int, height: float) -> Iterator[Run]:
+    """Split a row at wide gaps and build each run's text (spaces where words part)."""
+    pieces: list[str] = []
+    sup: list[tuple[int, int]] = []
+    first = row.chars[0]
+    x0 = x1 = first[2]
+    bottom = row.base
+    previous_right: float | None = None
+    spaced = False
+    start_index = first[0]
+
+    def run() -> Run:
+        text = "".join(pieces).rstrip()
+        return Run(
+            page=number, top=round(height - row.top, 2), bottom=round(height - bottom, 2),
+            x0=round(x0, 2), x1=round(x1, 2), size=round(row.size, 2),
+            bold=chars.bold(start_index) and chars.bold(last_index),
+            text=text, sup=tuple((s, min(e, len(text))) for s, e in sup if s < len(text)),
+        )
+
+    last_index = start_index
+    for i, ch, left, right, low, _top, is_sup in row.chars:
+        if ch == " ":
+            spaced = True
+            continue
+        if previous_right is not None:
+            gap = left - previous_right
+            if gap > _COLUMN_GAP * row.size and pieces:
+                yield run()
+                pieces, sup, x0, spaced, start_index = [], [], left, False, i
+                x1 = right
+            elif pieces and spaced and pieces[-1] != " ":
+                pieces.append(" ")
+        spaced = False
+        offset = sum(len(p) for p in pieces) if is_sup else 0
+        pieces.append(ch)
+        if is_sup:
+            if sup and sup[-1][1] == offset:
+                sup[-1] = (sup[-1][0], offset + len(ch))
+            else:
+                sup.append((offset, offset + len(ch)))
+        else:
+            bottom = min(bottom, low)
+        previous_right = max(previous_right or right, right)
+        x1 = max(x1, right)
+        if not is_sup:
+            last_index = i
+    if pieces:
+        yield run()
+
+
+def _clean(run: Run) -> Run:
+    text = run.text.translate(_LIGATURES)
+    if text == run.text:
+        return run
+    # Ligatures change lengths: superscript offsets are recomputed on the cleaned text.
+    sup = []
+    for start, end in run.sup:
+        prefix = run.text[:start].translate(_LIGATURES)
+        sup.append((len(prefix), len(prefix) + len(run.text[start:end].translate(_LIGATURES))))
+    return Run(run.page, run.top, run.bottom, run.x0, run.x1, run.size, run.bold, text, tuple(sup))
+
+
+def open_pdf(path: Path) -> pdfium.PdfDocument:
+    """Open ``path``; a file that is not a readable PDF is one clear ``SourceError``."""
+    try:
+        head = path.read_bytes()[:1024]
+    except OSError as exc:
+        raise SourceError(f"cannot read the file ({exc.strerror})", path) from None
+    if b"%PDF-" not in head:
+        raise SourceError("not a PDF file (no %PDF- header): is the extension right?", path)
+    try:
+        document = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        reason = str(exc).lower()
+        if "password" in reason or "security" in reason:
+            raise SourceError("the PDF is encrypted (password-protected): cannot read its text", path) from None
+        raise SourceError(f"damaged or truncated PDF ({exc})", path) from None
+    if len(document) == 0:
+        document.close()
+        raise SourceError("the PDF has no pages", path)
+    return document
+
+
+def read_pages(path: Path) -> Iterator[Page]:
+    """The pages of the PDF at ``path``, one at a time, as runs of text."""
+    document = open_pdf(path)
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            try:
+                width, height = page.get_size()
+                textpage = page.get_textpage()
+                try:
+                    chars = _Chars(textpage)
+                    runs = [
+                        _clean(run)
+                        for row in _rows(chars)
+                        for run in _runs(row, chars, index + 1, height)
+                        if run.text
+                    ]
+                finally:
+                    textpage.close()
+            except pdfium.PdfiumError as exc:
+                raise SourceError(f"page {index + 1} cannot be read ({exc})", path) from None
+            finally:
+                page.close()
+            yield Page(index + 1, width, height, tuple(runs))
+    finally:
+        document.close()

@@ -1,0 +1,222 @@
+"""What a UN document says about itself: its masthead, read from the runs of its first page.
+
+The modern masthead (2000s on) reads, left and right of the page's top:
+
+    United Nations                         A/79/807–S/2025/132
+    General Assembly   Security Council    Distr.: General
+                                           3 March 2025
+                                           Original: English
+    Seventy-ninth session
+    Agenda items 35 and 37
+    <item title>
+                     <document title, bold>
+
+with the job number ("25-03628 (E) 040325") and a barcode at the foot of the page. The
+1984–2001 layout prints "UNITED NATIONS", "Distr. GENERAL", the symbol, the date, the version's
+language in capitals ("ENGLISH") and "ORIGINAL: ARABIC" in one right-hand column. The Geneva
+layout draws its masthead as graphics: only the job number ("GE.25-04731 (E)") is text on the
+first page, the symbol is the running header of the pages after it.
+
+Every field is read, never guessed: what is not printed stays ``None``; the words of each
+language (month names, "Distr.", "Original", organ names) come from ``undocs.lang``. The runs
+read as masthead are returned so that the reader shows them as the document's masthead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .. import lang
+from .extract import Page, Run
+
+#: A UN document symbol: a series letter group, then "/"-separated elements ("A/79/807",
+#: "S/RES/2776 (2025)", "E/CN.6/2025/NGO/40", "DP/FPA/2025/4 (Part I/Add.1)", "A/ES-10/1027").
+SYMBOL = r"[A-Z][A-Za-z0-9.\-]*(?:/[A-Za-z0-9.\-]+)+(?: ?\((?:\d{4}|Part [IVX]+(?:/[A-Za-z0-9.]+)*)\))?"
+_SYMBOL_RUN = re.compile(rf"({SYMBOL})\*?(?:\s*[-–—]\s*({SYMBOL})\*?)*")
+_SYMBOLS_IN = re.compile(SYMBOL)
+#: A job number: year, a hyphen, five digits ("25-03068"), Geneva's prefixed "GE.25-04731"; the
+#: version's language letter follows in brackets. OCR'd scans misread digits ("84-I7984").
+_JOB = re.compile(r"^(?P<job>(?:GE\.)?\d{2}-[0-9A-Za-z]{5})(?:\s*[0-9A-Za-z]{4,6})?\s*\((?P<letter>[A-Z])\)")
+_UNITED_NATIONS = re.compile(r"^(?:United Nations|UNITED\s*NATIONS|Nations\s+Unies|NATIONS\s+UNIES)$")
+#: The 1984–2001 masthead prints the version's language alone, in capitals.
+_VERSION_LANGUAGE = re.compile(r"^(?:ENGLISH|FRENCH|SPANISH|RUSSIAN|ARABIC|CHINESE|FRANÇAIS|ANGLAIS)$")
+#: How far down the first page a masthead may reach, as a share of the page's height.
+_MASTHEAD_DEPTH = 0.42
+
+
+@dataclass
+class Masthead:
+    """The fields a masthead printed (``None`` or empty where it printed none)."""
+
+    symbols: list[str] = field(default_factory=list)
+    organs: list[str] = field(default_factory=list)
+    distribution: str | None = None
+    date: str | None = None  # ISO
+    date_text: str | None = None
+    language: str | None = None  # ISO 639-1 of this version
+    original_languages: list[str] = field(default_factory=list)  # ISO 639-1
+    session: str | None = None
+    agenda_items: list[str] = field(default_factory=list)
+    title: str | None = None
+    job_number: str | None = None
+    #: The first-page runs read as masthead (shown as such), and those of the title.
+    runs: list[Run] = field(default_factory=list)
+    title_runs: list[Run] = field(default_factory=list)
+
+    @property
+    def found(self) -> bool:
+        """True when the page has a masthead at all (a symbol, a distribution line or a date)."""
+        return bool(self.symbols or self.distribution or self.date)
+
+
+def symbols_in(text: str) -> list[str]:
+    """The symbols of a masthead run: "A/79/807–S/2025/132*" -> ["A/79/807", "S/2025/132"]."""
+    m = _SYMBOL_RUN.fullmatch(text.strip())
+    if not m:
+        return []
+    return [s for s in _SYMBOLS_IN.findall(text) if "/" in s]
+
+
+def is_symbol_run(text: str) -> bool:
+    return bool(symbols_in(text))
+
+
+def read_masthead(pages: list[Page], body_left: float, body_right: float) -> Masthead:
+    """Read the masthead of ``pages[0]``; the running header of later pages gives the symbol
+    where the first page prints none (the Geneva layout)."""
+    mast = Masthead()
+    first = pages[0]
+    depth = first.height * _MASTHEAD_DEPTH
+    runs = sorted(first.runs, key=lambda r: (round(r.top), r.x0))
+    known = lang.languages()
+    agenda_column: float | None = None
+    last_agenda: Run | None = None
+    for run in runs:
+        text = run.text.strip()
+        job = _JOB.match(text)
+        if job and run.top > first.height * 0.8:
+            mast.job_number = mast.job_number or job.group("job")
+            letter = job.group("letter")
+            mast.language = mast.language or next((l.code for l in known if l.job_letter == letter), None)
+            continue
+        if run.top > depth:
+            continue
+        claimed = _claim(run, text, mast, known)
+        if claimed:
+            mast.runs.append(run)
+            if claimed == "agenda":
+                agenda_column, last_agenda = run.x0, run
+            continue
+        if last_agenda is not None and agenda_column is not None and abs(run.x0 - agenda_column) < 3 and run.x0 < body_left - 20 \
+                and run.top - last_agenda.top < 2.2 * run.size:
+            # The agenda item's title, printed under "Agenda item 88" in the left column.
+            mast.runs.append(run)
+            last_agenda = run
+    if not mast.symbols:
+        mast.symbols = _header_symbols(pages)
+    if mast.found or mast.runs:
+        _read_title(mast, runs, first, body_left, body_right)
+    return mast
+
+
+def _claim(run: Run, text: str, mast: Masthead, known: tuple[lang.Language, ...]) -> str | None:
+    """Which masthead field ``run`` is (and fill it), or None when it is not a masthead run."""
+    if _UNITED_NATIONS.match(" ".join(text.split())):
+        return "united-nations"
+    symbols = symbols_in(text)
+    if symbols and not mast.symbols:
+        mast.symbols = symbols
+        return "symbol"
+    for language in known:
+        if any(text.lower() == organ.lower() for organ in language.organs) or (
+            run.bold and run.size >= 14 and not mast.distribution and _is_organ_like(text)
+        ):
+            mast.organs.append(text)
+            return "organ"
+        m = language.distribution.match(text)
+        if m and not mast.distribution:
+            mast.distribution = m.group("value").strip()
+            return "distribution"
+        m = language.original.match(text)
+        if m and not mast.original_languages:
+            codes = [lang.language_code(name) for name in re.split(r"\s*(?:/|,|\band\b|\bet\b)\s*", m.group("value")) if name.strip()]
+            mast.original_languages = [c for c in codes if c]
+            return "original"
+        if mast.date is None and len(text.split()) <= 5:
+            parsed = language.parse_date(text)
+            if parsed is not None:
+                mast.date, mast.date_text = parsed.isoformat(), text
+                return "date"
+        m = language.session.match(text)
+        if m and mast.session is None and len(text.split()) <= 6:
+            mast.session = m.group("value")
+            return "session"
+        m = language.agenda.match(text)
+        if m and len(text) < 120:
+            mast.agenda_items.append(m.group("value"))
+            return "agenda"
+    if _VERSION_LANGUAGE.match(text):
+        mast.language = mast.language or lang.language_code(text)
+        return "language"
+    if text in ("Distr.", "DISTR.") or text.upper() in ("GENERAL", "LIMITED", "RESTRICTED"):
+        if text.upper() != text.lower():
+            mast.distribution = mast.distribution or (text.capitalize() if text.upper() == text and text != "DISTR." else None)
+        return "distribution"
+    return None
+
+
+def _is_organ_like(text: str) -> bool:
+    """A large bold line of the masthead's left column: an organ ("General Assembly") or a
+    body it names ("Executive Board of …"), never a sentence."""
+    return len(text) < 90 and not text.endswith(".") and text[:1].isupper()
+
+
+def _header_symbols(pages: list[Page]) -> list[str]:
+    """The symbol printed as the running header of pages 2 and after (the Geneva layout)."""
+    counts: Counter[str] = Counter()
+    for page in pages[1:6]:
+        for run in page.runs:
+            if run.top < page.height * 0.09:
+                for symbol in symbols_in(run.text):
+                    counts[symbol] += 1
+    if not counts:
+        return []
+    symbol, count = counts.most_common(1)[0]
+    return [symbol] if count >= max(1, min(2, len(pages) - 1)) else []
+
+
+def _read_title(mast: Masthead, runs: list[Run], page: Page, body_left: float, body_right: float) -> None:
+    """The title: the first block of bold lines after the masthead (or, in the 1984–2001 layout,
+    of centred lines), each block joined; lines a blank line apart are blocks of one title."""
+    claimed = {id(r) for r in mast.runs}
+    bottom = max((r.bottom for r in mast.runs if r.top < page.height * _MASTHEAD_DEPTH), default=0.0)
+    blocks: list[list[Run]] = []
+    previous: Run | None = None
+    for run in runs:
+        if id(run) in claimed or run.top <= bottom or run.top > page.height * 0.8:
+            continue
+        # Centred: as far from the body's left edge as from its right one (a first-line
+        # indent is only on the left).
+        centred = run.x0 > body_left + 15 and abs((run.x0 - body_left) - (body_right - run.x1)) < 14
+        if not (run.bold or centred) or _looks_like_section(run.text):
+            break
+        if previous is not None and run.top - previous.top > 1.6 * run.size and blocks:
+            blocks.append([run])
+        elif blocks:
+            blocks[-1].append(run)
+        else:
+            blocks.append([run])
+        previous = run
+    if not blocks:
+        return
+    mast.title_runs = [r for block in blocks for r in block]
+    mast.title = " : ".join(" ".join(r.text.strip() for r in block) for block in blocks)
+
+
+_SECTION = re.compile(r"^(?:[IVXLC]+|[A-H]|\d{1,2})\.\s+\S")
+
+
+def _looks_like_section(text: str) -> bool:
+    return bool(_SECTION.match(text.strip()))

@@ -1,0 +1,68 @@
+"""The reader of PDFs as the UN's Official Document System publishes them.
+
+    pages (pdf.extract) → masthead (pdf.masthead) → furniture (pdf.furniture)
+        → rows, footnotes, paragraphs, parts (pdf.layout) → who speaks (pdf.speakers)
+
+The text the word check compares with the page is the extracted text itself, one run a line:
+the masthead first (shown as the document's masthead), then the body and footnotes page by
+page. Furniture lines are in it too, and are listed as removals, so the check proves that every
+other extracted word is on the page, in order.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .. import lang
+from ..errors import SourceError
+from ..model import Removal
+from ..pdf.extract import Run, read_pages
+from ..pdf.furniture import furniture_rule
+from ..pdf.layout import Builder, Metrics, footnotes_of, rows_of, split_footnotes
+from ..pdf.masthead import read_masthead
+from ..pdf.speakers import add_speakers
+from . import Found, Hints, Reading, StateFinder
+
+
+def read(path: Path, file: str, hints: Hints, states: StateFinder) -> Reading:
+    pages = list(read_pages(path))
+    if not any(page.runs for page in pages):
+        raise SourceError(f"the PDF has no text layer ({len(pages)} pages of images: a scan without OCR?)", path)
+    everything = [run for page in pages for run in page.runs]
+    metrics = Metrics.of(rows_of(list(enumerate(everything, start=1))))
+    mast = read_masthead(pages, metrics.left, metrics.right)
+    language = lang.by_code(hints.language or mast.language)
+
+    lines: list[str] = []
+    removals: list[Removal] = []
+    title_ids = {id(r) for r in mast.title_runs}
+    masthead_ids = {id(r) for r in mast.runs} | title_ids
+    shown = sorted(mast.runs + mast.title_runs, key=lambda r: (r.top, r.x0))
+    for run in shown:
+        lines.append(run.text)
+    masthead_lines = tuple(lines)
+
+    builder = Builder(file, language, metrics, states.resolve, first_title="")
+    for page in pages:
+        body: list[tuple[int, Run]] = []
+        for run in sorted(page.runs, key=lambda r: (round(r.top), r.x0)):
+            if id(run) in masthead_ids:
+                continue
+            lines.append(run.text)
+            rule = furniture_rule(run, page)
+            if rule is not None:
+                removals.append(Removal(file, len(lines), run.text, rule.label, rule.id, page.number))
+            else:
+                body.append((len(lines), run))
+        rows = rows_of(body)
+        main, notes = split_footnotes(rows, metrics, page.height)
+        builder.page(main, footnotes_of(notes, file))
+    drafts = [d for d in builder.drafts if d.paragraphs or d.title or d.footnotes]
+    found = Found(
+        symbols=list(mast.symbols), title=mast.title, date=mast.date, organs=list(mast.organs),
+        distribution=mast.distribution, language=mast.language,
+        original_languages=list(mast.original_languages), session=mast.session,
+        agenda_items=list(mast.agenda_items), job_number=mast.job_number, has_masthead=mast.found,
+    )
+    add_speakers(drafts, found, language, states)
+    return Reading(drafts, tuple(removals), (), "\n".join(lines), masthead_lines, found)
