@@ -18,7 +18,7 @@ from .topics import TopicMatcher
 def enrich(document: Document, gazetteer: Gazetteer, topics: TopicMatcher, sidecar: str) -> Document:
     parts = tuple(_enrich_part(part, gazetteer, topics) for part in document.parts)
     enriched = replace(document, parts=parts)
-    named = set()
+    named = set(gazetteer.mentions(" ".join((document.title or "",) + document.masthead)))
     for part in parts:
         named.update(gazetteer.mentions(part.title))
         for paragraph in part.paragraphs:

@@ -1,8 +1,8 @@
 """Page furniture: what the printer puts on every page that is not the document's text.
 
 A run is furniture only when a named rule recognises it, and every rule asks two things: that
-the run stands in the page's margin (its top or bottom band, or the first page's foot), and
-that its *whole* text has the rule's shape — a symbol alone, a job number, a page number, a
+the run stands in the page's margin (its top or bottom band, or the first page's foot) — or
+draws a line of underscores, the rule above footnotes —, and that its *whole* text has the rule's shape — a symbol alone, a job number, a page number, a
 barcode. A sentence that starts with the symbol, a short paragraph at the top of every page or
 a numbered line in the body is never furniture: it is not in the margin, or it has more than
 the shape. Each removal names its rule (``Removal.rule``) and is listed in the build report;
@@ -76,6 +76,8 @@ RULES: tuple[Rule, ...] = (
          lambda r, p: _in_footer(r, p) and (bool(_BARCODE.match(r.text)) or not re.search(r"\w", r.text))),
     Rule("recycle", "mention « Please recycle »",
          lambda r, p: p.number == 1 and _margin(r, p) and _folded(r.text) in _RECYCLE),
+    Rule("footnote-rule", "filet au-dessus des notes de bas de page",
+         lambda r, p: bool(re.fullmatch(r"_{5,}", r.text))),
     Rule("reissue-note", "note de nouveau tirage",
          lambda r, p: p.number == 1 and r.top >= p.height * 0.6 and bool(_REISSUE.match(r.text))),
 )
@@ -86,10 +88,34 @@ MAX_WORDS = 9
 
 
 def furniture_rule(run: Run, page: Page) -> Rule | None:
-    """The rule that recognises ``run`` as furniture, or None (then it is text)."""
+    """The rule whose shape ``run`` has, or None (then it is text)."""
     if len(re.findall(r"\w+", run.text)) > MAX_WORDS:
         return None
     for rule in RULES:
         if rule.applies(run, page):
             return rule
     return None
+
+
+def page_furniture(page: Page) -> dict[int, Rule]:
+    """The furniture of a page: ``id(run)`` -> its rule.
+
+    A run of the right shape in a margin band is furniture only if it is *outermost*: no text
+    stands above a header or below a footer. A footnote's number near the foot of the page,
+    or a short first line at its top, has text beyond it, and stays text.
+    """
+    shaped = {id(run): rule for run in page.runs if (rule := furniture_rule(run, page)) is not None}
+    text = [run for run in page.runs if id(run) not in shaped]
+    lowest_text = max((run.top for run in text), default=-1.0)
+    highest_text = min((run.bottom for run in text), default=page.height + 1)
+    furniture = {}
+    for run in page.runs:
+        rule = shaped.get(id(run))
+        if rule is None:
+            continue
+        if _in_footer(run, page) and not _in_header(run, page) and run.top < lowest_text - 1 and rule.id != "footnote-rule":
+            continue
+        if _in_header(run, page) and run.bottom > highest_text + 1:
+            continue
+        furniture[id(run)] = rule
+    return furniture

@@ -35,6 +35,7 @@ _BULLET = re.compile(r"^[•▪◦·]\s*")
 _ROMAN = re.compile(r"^(?P<number>[IVXLC]+)\.\s+(?P<title>\S.*)$")
 _LETTER = re.compile(r"^(?P<number>[A-H])\.\s+(?P<title>\S.*)$")
 _SENTENCE_END = re.compile(r"[.!?:;»”\"’)]$")
+_MARKER_ALONE = re.compile(r"\*{1,3}|[†‡]|\d{1,3}")
 _FOOTNOTE_START = re.compile(r"^(?P<marker>\*{1,3}|[†‡]|\d{1,3}|[a-z])(?:\s+|(?=[A-Z“\"(]))(?P<text>\S.*)$")
 
 
@@ -53,6 +54,16 @@ class Row:
     text: str
     table: bool = False
     sups: list[tuple[int, int]] = field(default_factory=list)
+    #: (line number, offset in ``text``) of each run the row joins, to map a call to its run.
+    starts: list[tuple[int, int]] = field(default_factory=list)
+
+    def run_at(self, offset: int) -> tuple[int, int]:
+        """(line number, offset within that run's line) of the row's character ``offset``."""
+        line, start = self.starts[0] if self.starts else (self.line, 0)
+        for candidate, at in self.starts:
+            if at <= offset:
+                line, start = candidate, at
+        return line, offset - start
 
 
 def rows_of(runs: list[tuple[int, Run]]) -> list[Row]:
@@ -65,12 +76,14 @@ def rows_of(runs: list[tuple[int, Run]]) -> list[Row]:
             joiner = " " if marker or run.x0 - row.x1 < 4 * row.size else " | "
             offset = len(row.text) + len(joiner)
             row.sups.extend((offset + s, offset + e) for s, e in run.sup)
+            row.starts.append((number, offset))
             row.text += joiner + run.text
             row.table = row.table or joiner == " | "
             row.x1, row.last_line = max(row.x1, run.x1), number
             row.bold = row.bold and run.bold
             continue
-        rows.append(Row(number, number, run.page, run.top, run.x0, run.x1, run.size, run.bold, run.text, sups=list(run.sup)))
+        rows.append(Row(number, number, run.page, run.top, run.x0, run.x1, run.size, run.bold, run.text,
+                        sups=list(run.sup), starts=[(number, 0)]))
     return rows
 
 
@@ -115,9 +128,17 @@ def split_footnotes(rows: list[Row], metrics: Metrics, page_height: float) -> tu
 
 
 def footnotes_of(rows: list[Row], file: str) -> list[tuple[str, str, Row, Row]]:
-    """(marker, text, first row, last row) of each footnote in a page's footnote rows."""
+    """(marker, text, first row, last row) of each footnote in a page's footnote rows. A marker
+    printed alone on its row (raised above the note's first line) opens the note of the next."""
     notes: list[tuple[str, str, Row, Row]] = []
     for row in rows:
+        if notes and notes[-1][1] == "" and notes[-1][0]:
+            marker, _, first, _ = notes[-1]
+            notes[-1] = (marker, row.text, first, row)
+            continue
+        if _MARKER_ALONE.fullmatch(row.text.strip()) and (not notes or _follows(notes[-1][0], row.text.strip())):
+            notes.append((row.text.strip(), "", row, row))
+            continue
         marker, text = _note_start(row)
         if marker is not None and (not notes or _follows(notes[-1][0], marker)):
             notes.append((marker, text, row, row))
@@ -165,6 +186,8 @@ class Builder:
         self.note_count = 0
         self.in_annex = False
         self.page_calls: dict[str, str] = {}  # marker -> footnote id, for the page being read
+        #: Where each call stands in the reader's text: (line number, start, end) in its run.
+        self.call_spans: list[tuple[int, int, int]] = []
 
     @property
     def part(self) -> PartDraft:
@@ -235,6 +258,8 @@ class Builder:
             pieces.append(row.text[at:start])
             pieces.append(f"{CALL_OPEN}{note}{CALL_CLOSE}")
             self.called.setdefault(note, self.part)
+            line, at_run = row.run_at(start)
+            self.call_spans.append((line, at_run, at_run + end - start))
             at = end
         pieces.append(row.text[at:])
         return "".join(pieces)

@@ -17,7 +17,7 @@ from .. import lang
 from ..errors import SourceError
 from ..model import Removal
 from ..pdf.extract import Run, read_pages
-from ..pdf.furniture import furniture_rule
+from ..pdf.furniture import page_furniture
 from ..pdf.layout import Builder, Metrics, footnotes_of, rows_of, split_footnotes
 from ..pdf.masthead import read_masthead
 from ..pdf.speakers import add_speakers
@@ -45,11 +45,12 @@ def read(path: Path, file: str, hints: Hints, states: StateFinder) -> Reading:
     builder = Builder(file, language, metrics, states.resolve, first_title="")
     for page in pages:
         body: list[tuple[int, Run]] = []
+        furniture = page_furniture(page)
         for run in sorted(page.runs, key=lambda r: (round(r.top), r.x0)):
             if id(run) in masthead_ids:
                 continue
             lines.append(run.text)
-            rule = furniture_rule(run, page)
+            rule = furniture.get(id(run))
             if rule is not None:
                 removals.append(Removal(file, len(lines), run.text, rule.label, rule.id, page.number))
             else:
@@ -58,6 +59,11 @@ def read(path: Path, file: str, hints: Hints, states: StateFinder) -> Reading:
         main, notes = split_footnotes(rows, metrics, page.height)
         builder.page(main, footnotes_of(notes, file))
     drafts = [d for d in builder.drafts if d.paragraphs or d.title or d.footnotes]
+    # A footnote call is a raised mark, not a letter of the word it follows ("General¹"):
+    # the text the word check reads has it apart, as the page shows it.
+    for line, start, end in sorted(set(builder.call_spans), reverse=True):
+        text = lines[line - 1]
+        lines[line - 1] = f"{text[:start]} {text[start:end]} {text[end:]}"
     found = Found(
         symbols=list(mast.symbols), title=mast.title, date=mast.date, organs=list(mast.organs),
         distribution=mast.distribution, language=mast.language,
