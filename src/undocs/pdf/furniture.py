@@ -22,6 +22,8 @@ from .masthead import is_symbol_run
 #: The page's top and bottom bands, as shares of its height, where furniture may stand.
 HEADER_BAND = 0.085
 FOOTER_BAND = 0.90
+#: The job number may stand higher on a first page (above a barcode, or a 1990s footnote).
+JOB_BAND = 0.84
 
 _PAGE_NUMBER = re.compile(r"^(?:\d{1,4}|\d{1,4}\s*/\s*\d{1,4}|Page \d{1,4}|-\s*\d{1,4}\s*-)$")
 _JOB_NUMBER = re.compile(
@@ -50,6 +52,10 @@ def _in_footer(run: Run, page: Page) -> bool:
     return run.top >= page.height * FOOTER_BAND
 
 
+def _in_job_band(run: Run, page: Page) -> bool:
+    return run.top >= page.height * JOB_BAND
+
+
 def _margin(run: Run, page: Page) -> bool:
     return _in_header(run, page) or _in_footer(run, page)
 
@@ -71,7 +77,9 @@ RULES: tuple[Rule, ...] = (
     Rule("page-number", "numéro de page",
          lambda r, p: _margin(r, p) and bool(_PAGE_NUMBER.match(r.text))),
     Rule("job-number", "pied de page : numéro de tirage",
-         lambda r, p: _in_footer(r, p) and bool(_JOB_NUMBER.match(r.text))),
+         lambda r, p: _in_job_band(r, p) and bool(_JOB_NUMBER.match(r.text))),
+    Rule("continued-mark", "pied de page : « /... » (suite à la page suivante)",
+         lambda r, p: _in_job_band(r, p) and r.text.strip() in ("/...", "/…", "...", "…")),
     Rule("barcode", "code-barres",
          lambda r, p: _in_footer(r, p) and (bool(_BARCODE.match(r.text)) or not re.search(r"\w", r.text))),
     Rule("recycle", "mention « Please recycle »",
@@ -106,14 +114,15 @@ def page_furniture(page: Page) -> dict[int, Rule]:
     """
     shaped = {id(run): rule for run in page.runs if (rule := furniture_rule(run, page)) is not None}
     text = [run for run in page.runs if id(run) not in shaped]
-    lowest_text = max((run.top for run in text), default=-1.0)
-    highest_text = min((run.bottom for run in text), default=page.height + 1)
+    lowest_text = max((run.bottom for run in text), default=-1.0)
+    highest_text = min((run.top for run in text), default=page.height + 1)
     furniture = {}
     for run in page.runs:
         rule = shaped.get(id(run))
         if rule is None:
             continue
-        if _in_footer(run, page) and not _in_header(run, page) and run.top < lowest_text - 1 and rule.id != "footnote-rule":
+        if (_in_footer(run, page) or _in_job_band(run, page)) and not _in_header(run, page) \
+                and run.top < lowest_text - 1 and rule.id != "footnote-rule":
             continue
         if _in_header(run, page) and run.bottom > highest_text + 1:
             continue
