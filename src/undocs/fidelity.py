@@ -27,9 +27,10 @@ class Loss:
     file: str
     line: int
     word: str
+    why: str = "is missing from its page"
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: the word {self.word!r} of the source is missing from its page"
+        return f"{self.file}:{self.line}: the word {self.word!r} of the source {self.why}"
 
 
 #: A page, token by token: a comment, a tag (closing?, name, attributes), or text. The pages
@@ -81,6 +82,26 @@ def page_text(html: str) -> list[str]:
 
 def page_words(html: str) -> list[str]:
     return _WORD.findall(" ".join(page_text(html)))
+
+
+#: No page furniture has more words than this (``pdf.furniture.MAX_WORDS``, which the rules
+#: keep): a longer removal is text a rule took by mistake.
+MAX_REMOVED_WORDS = 9
+
+
+def check_removals(document: Document, source_text: str) -> Loss | None:
+    """Removing too much is losing words too: every removal must be a whole line of the source,
+    as short as furniture is, and named by its rule. Returns the first word of a removal that
+    breaks this (the words it would hide), or None."""
+    lines = source_text.split("\n")
+    for removal in document.removals:
+        line = lines[removal.line - 1] if 0 < removal.line <= len(lines) else ""
+        words = _WORD.findall(removal.text)
+        whole = line.strip() == removal.text.strip()
+        if not whole or len(words) > MAX_REMOVED_WORDS or not removal.rule:
+            why = f"was removed as furniture ({removal.rule or 'no rule'}) but the removal is not a whole short line"
+            return Loss(document.source_file, removal.line, words[0] if words else removal.text, why)
+    return None
 
 
 def check(document: Document, source_text: str, html: str) -> Loss | None:

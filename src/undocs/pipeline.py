@@ -111,9 +111,9 @@ def build(options: Options) -> Summary:
         warnings = list(report.warnings)
         for document in corpus.documents:
             page = files[document_url(document.id) + "index.html"].decode("utf-8")
-            loss = fidelity.check(document, texts[document.id], page)
+            loss = fidelity.check_removals(document, texts[document.id]) or fidelity.check(document, texts[document.id], page)
             if loss and options.strict:
-                raise FidelityError(f"the word {loss.word!r} of the source is missing from its page", loss.file, loss.line)
+                raise FidelityError(f"the word {loss.word!r} of the source {loss.why}", loss.file, loss.line)
             if loss:
                 warnings.append(str(loss))
         files.update(data_files)

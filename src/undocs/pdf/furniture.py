@@ -20,7 +20,7 @@ from .extract import Page, Run
 from .masthead import is_symbol_run
 
 #: The page's top and bottom bands, as shares of its height, where furniture may stand.
-HEADER_BAND = 0.085
+HEADER_BAND = 0.1
 FOOTER_BAND = 0.90
 #: The job number may stand higher on a first page (above a barcode, or a 1990s footnote).
 JOB_BAND = 0.84

@@ -1,0 +1,80 @@
+"""The masthead of a UN document, read from first-page runs as the PDF reader gives them.
+
+The English runs are those of S/2025/114's first page (read on the rendered page: Security
+Council, Distr.: General, 24 February 2025, Original: English, job number 25-03068); the French
+ones are the masthead of the seeds' kind of document (A/67/131, General Assembly, 2012), in the
+French layout: "Distr. générale", "Original : anglais", a French date, job number "(F)"."""
+
+from __future__ import annotations
+
+from undocs.pdf.extract import Page, Run
+from undocs.pdf.masthead import read_masthead, symbols_in
+
+
+def run(text: str, top: float, x0: float, size: float = 10.0, bold: bool = False) -> Run:
+    return Run(page=1, top=top, bottom=top + size, x0=x0, x1=x0 + 5.5 * len(text), size=size, bold=bold, text=text)
+
+
+def page(runs: list[Run]) -> list[Page]:
+    return [Page(1, 612.0, 792.0, tuple(runs))]
+
+
+def test_modern_english_masthead():
+    mast = read_masthead(page([
+        run("United Nations", 42.6, 123.4, 14), run("S/2025/114", 42.6, 497.7, 14),
+        run("Security Council", 72.6, 123.4, 20, bold=True), run("Distr.: General", 72.6, 397.0, 20),
+        run("24 February 2025", 91.4, 397.0), run("Original: English", 115.4, 397.0),
+        run("25-03068 (E) 260225", 740.6, 65.4), run("*2503068*", 749.4, 65.4, 12, bold=True),
+        run("Denmark, France, Greece, Slovenia and United Kingdom of Great", 215.2, 123.4, 12, bold=True),
+        run("Britain and Northern Ireland: amendment to the draft resolution", 228.6, 123.4, 12, bold=True),
+        run("In preambular paragraph 1, replace:", 268.0, 147.1),
+    ]), 123.0, 488.0)
+    assert mast.symbols == ["S/2025/114"]
+    assert mast.organs == ["Security Council"]
+    assert (mast.distribution, mast.date, mast.language, mast.original_languages) == ("General", "2025-02-24", "en", ["en"])
+    assert mast.job_number == "25-03068"
+    assert mast.title == ("Denmark, France, Greece, Slovenia and United Kingdom of Great "
+                          "Britain and Northern Ireland: amendment to the draft resolution")
+
+
+def test_french_masthead():
+    mast = read_masthead(page([
+        run("Nations Unies", 42.6, 123.4, 14), run("A/67/131", 42.6, 497.7, 14),
+        run("Assemblée générale", 72.6, 123.4, 20, bold=True), run("Distr. générale", 72.6, 397.0),
+        run("3 juillet 2012", 91.4, 397.0), run("Français", 103.0, 397.0),
+        run("Original : anglais/espagnol/russe", 115.4, 397.0),
+        run("Soixante-septième session", 215.0, 60.0, bold=True),
+        run("12-41314 (F) 170712 180712", 740.6, 65.4),
+        run("Promotion du multilatéralisme dans le domaine du désarmement", 250.0, 123.4, 12, bold=True),
+        run("Le 2 décembre 2011, l’Assemblée générale a adopté la résolution 66/32.", 300.0, 147.0),
+    ]), 123.0, 488.0)
+    assert mast.symbols == ["A/67/131"]
+    assert mast.organs == ["Assemblée générale"]
+    assert mast.distribution == "générale"
+    assert mast.date == "2012-07-03"
+    assert mast.language == "fr"
+    assert mast.original_languages == ["en", "es", "ru"]
+    assert mast.session == "Soixante-septième session"
+    assert mast.job_number == "12-41314"
+    assert mast.title == "Promotion du multilatéralisme dans le domaine du désarmement"
+
+
+def test_1990s_masthead_in_capitals_with_ocr_errors_kept():
+    # A/39/361 as its OCR'd text layer has it: the errors are text, never corrected.
+    mast = read_masthead(page([
+        run("UNITED", 41.8, 19.8, 16), run("NATIONS", 54.8, 19.8, 16),
+        run("General Assembly", 93.2, 110.2, 19), run("Distr.", 116.5, 397.1),
+        run("GENERAL", 134.4, 396.4), run("A/39/36I", 153.9, 396.7), run("25 July 19 84", 164.7, 397.8),
+        run("oRIGTNAL: EIiGLTSH", 191.3, 397.4),
+        run("l. upon assurning my responsibilities at the beginning of 1982, I undertook", 355.7, 23.4),
+    ]), 23.0, 517.0)
+    assert mast.symbols == ["A/39/36I"]
+    assert mast.distribution == "General"
+    assert mast.date is None  # "19 84" is not a year: unknown, never guessed
+    assert mast.original_languages == []
+
+
+def test_joint_symbols_and_reissue_asterisk():
+    assert symbols_in("A/79/807–S/2025/132*") == ["A/79/807", "S/2025/132"]
+    assert symbols_in("S/RES/2776 (2025)") == ["S/RES/2776 (2025)"]
+    assert symbols_in("A/79/807 was issued") == []
