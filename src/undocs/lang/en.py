@@ -25,7 +25,7 @@ LANGUAGE = Language(
     job_letter="E",
     distribution=re.compile(r"^Distr\.?\s*:?\s*(?P<value>[A-Za-z][A-Za-z ]*)$", _I),
     original=re.compile(r"^Original\s*:\s*(?P<value>.+)$", _I),
-    session=re.compile(r"^(?P<value>(?:[\w-]+(?: [\w-]+)?|\d{4}) (?:regular |special |resumed |substantive |organizational )*session)\b", _I),
+    session=re.compile(r"^(?P<value>(?:[\w-]+(?: [\w-]+)?|\d{4}) (?:regular |special |resumed |substantive |organizational )*session\b.*|[\w-]+ year)$", _I),
     agenda=re.compile(r"^(?P<value>(?:Provisional agenda )?(?:Agenda )?items? [\d(].*|Items? \d+.* of the (?:provisional )?agenda.*)$", _I),
     organs=(
         "General Assembly", "Security Council", "Economic and Social Council", "Trusteeship Council",

@@ -106,8 +106,12 @@ class Metrics:
             round(b.top - a.top, 1) for a, b in zip(rows, rows[1:])
             if a.page == b.page and 0 < b.top - a.top < 3 * a.size
         )
+        # The left edge: the leftmost x where many long lines start (in a letter of short
+        # paragraphs, indented first lines may outnumber the lines at the edge).
+        total = sum(lefts.values())
+        edge = min((x for x, n in lefts.items() if n >= 0.15 * total), default=None)
         return cls(
-            left=float(lefts.most_common(1)[0][0]) if lefts else 72.0,
+            left=float(edge) if edge is not None else 72.0,
             right=float(rights.most_common(1)[0][0]) if rights else 540.0,
             pitch=float(pitches.most_common(1)[0][0]) if pitches else 12.0,
             size=float(sizes.most_common(1)[0][0]) if sizes else 10.0,

@@ -41,7 +41,7 @@ _SYMBOLS_IN = re.compile(SYMBOL)
 _JOB = re.compile(r"^(?P<job>(?:GE\.)?\d{2}-[0-9A-Za-z]{5})(?:\s*[0-9A-Za-z]{4,6})?\s*\((?P<letter>[A-Z])\)")
 _UNITED_NATIONS = re.compile(r"^(?:United Nations|UNITED\s*NATIONS|Nations\s+Unies|NATIONS\s+UNIES)$")
 #: The 1984–2001 masthead prints the version's language alone, in capitals.
-_VERSION_LANGUAGE = re.compile(r"^(?:ENGLISH|FRENCH|SPANISH|RUSSIAN|ARABIC|CHINESE|FRANÇAIS|ANGLAIS)$")
+_VERSION_LANGUAGE = re.compile(r"^(?:English|French|Spanish|Russian|Arabic|Chinese|Français|Anglais)$", re.IGNORECASE)
 #: How far down the first page a masthead may reach, as a share of the page's height.
 _MASTHEAD_DEPTH = 0.42
 
@@ -64,6 +64,8 @@ class Masthead:
     #: The first-page runs read as masthead (shown as such), and those of the title.
     runs: list[Run] = field(default_factory=list)
     title_runs: list[Run] = field(default_factory=list)
+    #: Where the masthead's left column stands (a session, an agenda item and its title).
+    left_columns: set[int] = field(default_factory=set)
 
     @property
     def found(self) -> bool:
@@ -83,7 +85,7 @@ def is_symbol_run(text: str) -> bool:
     return bool(symbols_in(text))
 
 
-def read_masthead(pages: list[Page], body_left: float, body_right: float) -> Masthead:
+def read_masthead(pages: list[Page], body_left: float, body_right: float, body_size: float = 10.0) -> Masthead:
     """Read the masthead of ``pages[0]``; the running header of later pages gives the symbol
     where the first page prints none (the Geneva layout)."""
     mast = Masthead()
@@ -93,6 +95,7 @@ def read_masthead(pages: list[Page], body_left: float, body_right: float) -> Mas
     known = lang.languages()
     agenda_column: float | None = None
     last_agenda: Run | None = None
+    ended = False  # the masthead ends where the title (or the text) begins
     for run in runs:
         text = run.text.strip()
         job = _JOB.match(text)
@@ -101,23 +104,29 @@ def read_masthead(pages: list[Page], body_left: float, body_right: float) -> Mas
             letter = job.group("letter")
             mast.language = mast.language or next((l.code for l in known if l.job_letter == letter), None)
             continue
-        if run.top > depth:
+        if run.top > depth or ended:
             continue
         claimed = _claim(run, text, mast, known)
         if claimed:
             mast.runs.append(run)
             if claimed == "agenda":
                 agenda_column, last_agenda = run.x0, run
+            if claimed in ("agenda", "session"):
+                mast.left_columns.add(round(run.x0))
             continue
         if last_agenda is not None and agenda_column is not None and abs(run.x0 - agenda_column) < 3 and run.x0 < body_left - 20 \
                 and run.top - last_agenda.top < 2.2 * run.size:
             # The agenda item's title, printed under "Agenda item 88" in the left column.
             mast.runs.append(run)
             last_agenda = run
+        elif abs(run.x0 - body_left) < 30 and (mast.found or mast.organs):
+            # Unclaimed text in the body's column: the title; nothing after it is masthead (the
+            # "Security Council" that ends a letter's title is not an organ line).
+            ended = True
     if not mast.symbols:
         mast.symbols = _header_symbols(pages)
     if mast.found or mast.runs:
-        _read_title(mast, runs, first, body_left, body_right)
+        _read_title(mast, runs, first, body_left, body_right, body_size)
     return mast
 
 
@@ -150,8 +159,9 @@ def _claim(run: Run, text: str, mast: Masthead, known: tuple[lang.Language, ...]
                 mast.date, mast.date_text = parsed.isoformat(), text
                 return "date"
         m = language.session.match(text)
-        if m and mast.session is None and len(text.split()) <= 6:
-            mast.session = m.group("value")
+        if m and len(text.split()) <= 6:
+            # A joint document prints each organ's session ("Seventy-ninth session", "Eightieth year").
+            mast.session = f"{mast.session} ; {m.group('value')}" if mast.session else m.group("value")
             return "session"
         m = language.agenda.match(text)
         if m and len(text) < 120:
@@ -187,9 +197,11 @@ def _header_symbols(pages: list[Page]) -> list[str]:
     return [symbol] if count >= max(1, min(2, len(pages) - 1)) else []
 
 
-def _read_title(mast: Masthead, runs: list[Run], page: Page, body_left: float, body_right: float) -> None:
-    """The title: the first block of bold lines after the masthead (or, in the 1984–2001 layout,
-    of centred lines), each block joined; lines a blank line apart are blocks of one title."""
+def _read_title(mast: Masthead, runs: list[Run], page: Page, body_left: float, body_right: float, body_size: float) -> None:
+    """The title: the first block of bold or larger lines after the masthead (or, in the
+    1984–2001 layout, of centred lines), each block joined; lines a blank line apart are blocks
+    of one title. Lines of the masthead's left column (a meeting's place and dates, an agenda
+    item's title) before it are passed over."""
     claimed = {id(r) for r in mast.runs}
     bottom = max((r.bottom for r in mast.runs if r.top < page.height * _MASTHEAD_DEPTH), default=0.0)
     blocks: list[list[Run]] = []
@@ -197,12 +209,18 @@ def _read_title(mast: Masthead, runs: list[Run], page: Page, body_left: float, b
     for run in runs:
         if id(run) in claimed or run.top <= bottom or run.top > page.height * 0.8:
             continue
+        if not blocks and any(abs(run.x0 - column) < 3 for column in mast.left_columns):
+            continue
         # Centred: as far from the body's left edge as from its right one (a first-line
         # indent is only on the left).
         centred = run.x0 > body_left + 15 and abs((run.x0 - body_left) - (body_right - run.x1)) < 14
-        if not (run.bold or centred) or _looks_like_section(run.text):
+        near = previous is not None and run.top - previous.top <= 1.6 * run.size
+        # A title's last line may lose its weight (before a raised "*"): same column, next line.
+        continues = near and previous is not None and abs(run.x0 - previous.x0) < 2 and not previous.text.rstrip().endswith(".")
+        large = run.size >= 1.2 * body_size
+        if not (run.bold or large or centred or continues) or _looks_like_section(run.text):
             break
-        if previous is not None and run.top - previous.top > 1.6 * run.size and blocks:
+        if previous is not None and not near and blocks:
             blocks.append([run])
         elif blocks:
             blocks[-1].append(run)

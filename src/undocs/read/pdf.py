@@ -30,7 +30,7 @@ def read(path: Path, file: str, hints: Hints, states: StateFinder) -> Reading:
         raise SourceError(f"the PDF has no text layer ({len(pages)} pages of images: a scan without OCR?)", path)
     everything = [run for page in pages for run in page.runs]
     metrics = Metrics.of(rows_of(list(enumerate(everything, start=1))))
-    mast = read_masthead(pages, metrics.left, metrics.right)
+    mast = read_masthead(pages, metrics.left, metrics.right, metrics.size)
     language = lang.by_code(hints.language or mast.language)
 
     lines: list[str] = []
