@@ -30,7 +30,7 @@ from .pages.state import state_view
 from .pages.topic import topic_view
 from .report import BuildReport
 from .settings import Settings
-from .views import Views
+from .views import Views, doc_title
 
 #: Main navigation: (label, clean URL).
 NAV = (
@@ -119,7 +119,7 @@ def site_pages(views: Views, report: BuildReport, data_files: dict[str, bytes], 
     add(urls.DOCUMENTS, "documents.html", "Documents", urls.DOCUMENTS, home,
         lambda link: {"documents": documents_list(views, link)})  # fmt: skip
     for doc in corpus.documents:
-        add(urls.document_url(doc.id), "document.html", f"{doc.cite_symbol} – {doc.title}",
+        add(urls.document_url(doc.id), "document.html", f"{doc.cite_symbol} – {doc_title(doc)}",
             urls.DOCUMENTS, home + (("Documents", urls.DOCUMENTS),),
             lambda link, doc=doc: {"doc": document_view(doc, views, link)}, doc.cite_symbol)  # fmt: skip
     add(urls.STATES, "states.html", "États", urls.STATES, home,

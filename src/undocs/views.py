@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .model import ROLES, Corpus, Document, Paragraph, Part, State, Statement, Topic
+from .textnorm import fold
 
 PKey = tuple[str, str]
 
@@ -37,8 +38,12 @@ ROLE_LABELS = {
     "reply": "réponse",
     "sender": "note verbale",
     "signatory": "signataire",
+    "sponsor": "auteur du projet",
+    "speaker": "intervention",
     "mentioned": "mentionné",
 }
+#: A part sent by a state that is a letter, not a note verbale (its title says so).
+_LETTER_TITLES = ("letter", "lettre", "identical letters", "lettres identiques")
 
 KIND_LABELS = {"paragraph": "paragraphe", "item": "élément de liste", "closing": "formule finale"}
 
@@ -67,6 +72,15 @@ def iso(d: date | str | None) -> str | None:
     if parsed is not None:
         return parsed.isoformat()
     return str(d) if d is not None else None
+
+
+#: What the interface shows for a field the document does not state (never a guess).
+UNKNOWN = "inconnu (non lu dans le document)"
+
+
+def doc_title(doc: Document) -> str:
+    """The title to show: the document's own, or a plain word that it is not known."""
+    return doc.title or f"Titre inconnu (non lu dans le document {doc.cite_symbol})"
 
 
 def french_date(d: date | str | None) -> str:
@@ -133,7 +147,10 @@ def part_phrase(part: Part, states: dict[str, State]) -> str:
         statement = part.statements[0]
         state = states.get(statement.state)
         if state is not None:
-            return f"{role_label(statement.role)} {genitive(state)}"
+            label = role_label(statement.role)
+            if statement.role == "sender" and fold(part.title).startswith(_LETTER_TITLES):
+                label = "lettre"
+            return f"{label} {genitive(state)}"
     if part.title:
         return short_title(part.title)
     return ""

@@ -7,7 +7,7 @@ from typing import Any
 from .. import urls
 from ..model import Paragraph, Part
 from ..settings import Settings
-from ..views import Views, excerpt
+from ..views import Views, doc_title, excerpt
 
 
 def size_label(n: int) -> str:
@@ -68,7 +68,7 @@ def full_text_then_links(
         doc = views.documents[doc_id]
         groups = paras if isinstance(paras, dict) else {"": paras}
         count = sum(len(g) for g in groups.values())
-        item = {"title": doc.title, "cite_symbol": doc.cite_symbol, "href": link(urls.document_url(doc_id)), "count": count}
+        item = {"title": doc_title(doc), "cite_symbol": doc.cite_symbol, "href": link(urls.document_url(doc_id)), "count": count}
         if shown + count > limit and shown:
             links.append(item)
             continue

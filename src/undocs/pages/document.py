@@ -8,7 +8,7 @@ from typing import Any
 
 from .. import urls
 from ..model import Document, Footnote, Paragraph, Statement
-from ..views import Views, french_date, iso, language_name, symbol_note
+from ..views import UNKNOWN, Views, doc_title, french_date, iso, language_name, symbol_note
 from .common import Linker, part_heading
 
 #: Short series names for "Cote CD : inconnue".
@@ -111,15 +111,15 @@ def document_view(doc: Document, views: Views, link: Linker) -> dict[str, Any]:
         series = BODY_SERIES.get(doc.body)
         meta.append({"term": f"Cote {series}" if series else "Cote", "value": note, "datetime": None})
     else:
-        meta.append({"term": "Cote", "value": doc.symbol, "datetime": None})
+        meta.append({"term": "Cote", "value": doc.symbol or UNKNOWN, "datetime": None})
     if doc.other_symbols:
         term = "Publié sous la cote" if len(doc.other_symbols) == 1 else "Publié sous les cotes"
         meta.append({"term": term, "value": ", ".join(doc.other_symbols), "datetime": None})
     meta += [
-        {"term": "Titre", "value": doc.title, "datetime": None},
-        {"term": "Date", "value": french_date(doc.date), "datetime": iso(doc.date)},
-        {"term": "Organe", "value": doc.body, "datetime": None},
-        {"term": "Langue", "value": language_name(doc.language), "datetime": None},
+        {"term": "Titre", "value": doc.title or UNKNOWN, "datetime": None},
+        {"term": "Date", "value": french_date(doc.date) or UNKNOWN, "datetime": iso(doc.date)},
+        {"term": "Organe", "value": doc.body or UNKNOWN, "datetime": None},
+        {"term": "Langue", "value": language_name(doc.language) if doc.language else UNKNOWN, "datetime": None},
     ]
     if doc.original_languages:
         term = "Langue originale" if len(doc.original_languages) == 1 else "Langues originales"
@@ -168,7 +168,7 @@ def document_view(doc: Document, views: Views, link: Linker) -> dict[str, Any]:
             }
         )
     return {
-        "title": doc.title,
+        "title": doc_title(doc),
         "cite_symbol": doc.cite_symbol,
         "meta": meta,
         "masthead": list(doc.masthead),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import urls
-from ..views import Views, french_date, iso, role_label, symbol_note
+from ..views import Views, doc_title, french_date, iso, role_label, symbol_note
 from .common import Linker, plural
 
 
@@ -18,10 +18,10 @@ def documents_list(views: Views, link: Linker) -> list[dict[str, Any]]:
                 "symbol": doc.symbol,
                 "cite_symbol": doc.cite_symbol,
                 "symbol_note": symbol_note(doc),
-                "title": doc.title,
-                "date": french_date(doc.date),
+                "title": doc_title(doc),
+                "date": french_date(doc.date) or "date inconnue",
                 "datetime": iso(doc.date),
-                "body": doc.body,
+                "body": doc.body or "organe inconnu",
                 "paragraphs": plural(len(doc.paragraphs), "paragraphe", "paragraphes"),
                 "states": plural(len(views.document_states(doc.id)), "État", "États"),
             }

@@ -22,8 +22,9 @@ MONTHS = {
 }
 
 #: How a reader marks a footnote call inside text while it assembles a paragraph (see
-#: ``pdf.layout``): CALL_OPEN, the note's id, CALL_CLOSE. Control characters no source has.
-CALL_OPEN, CALL_CLOSE = "\x1f", "\x1e"
+#: ``pdf.layout``): CALL_OPEN, the note's id, CALL_CLOSE. Private-use characters: no source
+#: text has them (the PDF reader drops them from extracted text), none is a space or a letter.
+CALL_OPEN, CALL_CLOSE = "\ue000", "\ue001"
 _CALL = re.compile(f"{CALL_OPEN}([^{CALL_CLOSE}]*){CALL_CLOSE}")
 _DATE = re.compile(r"(?P<day>1er|\d{1,2})\s+(?P<month>[^\W\d_]+)\s+(?P<year>\d{4})")
 _WORD_END_HYPHEN = re.compile(r"[^\W\d_]-$")

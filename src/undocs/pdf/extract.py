@@ -33,7 +33,7 @@ _COLUMN_GAP = 1.9
 _SUPERSCRIPT_RATIO = 0.85
 #: Characters PDFium reports that are not text: line breaks it generates, and the NUL it may
 #: give for an unmapped glyph.
-_NOT_TEXT = {"\r", "\n", "\x00", "\ufffe", "\uffff"}
+_NOT_TEXT = {"\r", "\n", "\x00", "\ufffe", "\uffff", "\ue000", "\ue001"}
 #: Typographic ligatures of the PDF's fonts, spelled out as the letters they stand for, so that
 #: "ﬁnancial" is the word "financial" (the letters are the same, only their drawing differs).
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})

@@ -283,6 +283,8 @@ class Builder:
         shouting = stripped.upper() == stripped and any(c.isalpha() for c in stripped)
         if roman and len(stripped) < 120 and (row.bold or shouting):
             return "new"
+        if _LETTER.match(stripped) and row.bold and len(stripped) < 160:
+            return "new"
         if row.bold and not _NUMBERED.match(stripped) and not re.search(r"[.;,]$", stripped):
             return "bold"
         return None

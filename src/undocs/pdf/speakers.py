@@ -31,6 +31,8 @@ def add_speakers(drafts: list[PartDraft], found: Found, language: lang.Language 
             letter = wording.letter_title.match(block)
             if letter:
                 _assign(drafts[0], states.mentions(letter.group("senders")), "sender")
+                if not drafts[0].title:
+                    drafts[0].title = block  # the letter's own heading names the part
                 return
             draft = wording.draft_title.match(block)
             if draft:
