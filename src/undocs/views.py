@@ -10,7 +10,6 @@ ids unique across the archive, the key does not rely on it.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -113,8 +112,7 @@ def role_label(role: str) -> str:
 
 def sort_key(text: str) -> str:
     """A collation key for French names: accents and case ignored (``États`` sorts with ``E``)."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return fold(text)
 
 
 def excerpt(text: str, words: int = 40) -> str:

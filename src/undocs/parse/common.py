@@ -8,12 +8,12 @@ stable ids. Keeping id rules here means both formats cite the same way.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
 from ..errors import SourceError
 from ..model import Footnote, Paragraph, Part, SourceSpan, Statement
+from ..textnorm import fold
 
 #: French month names as printed in UN documents ("1er juin 2012").
 MONTHS = {
@@ -118,9 +118,7 @@ def starts_lowercase(text: str) -> bool:
 
 def slug(text: str, max_words: int | None = None) -> str:
     """ASCII, lower-case, hyphenated form of ``text`` for ids and URLs."""
-    folded = unicodedata.normalize("NFKD", text.replace("œ", "oe").replace("Œ", "Oe"))
-    folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
-    words = re.findall(r"[a-z0-9]+", folded)
+    words = re.findall(r"[a-z0-9]+", fold(text))
     if max_words is not None:
         kept = [w for w in words if w not in _KEY_SKIP] or words
         words = kept[:max_words]

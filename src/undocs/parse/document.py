@@ -33,7 +33,7 @@ def parse_source(
     reading = read(source.path, source.format, hints, states)
     drafts = reading.drafts
     if not any(d.paragraphs for d in drafts):
-        raise SourceError("no paragraph found in the document", source.path)
+        raise SourceError("no paragraph found in the document", source.path.name if source.format == "pdf" else source.path)
     _apply_part_rules(source, drafts)
     meta, warnings = _metadata(source, reading.found) if source.format == "pdf" else (_sidecar_only(source), [])
     doc_id = source.id or _id_from(meta["symbol"], meta["language"], source, taken)
@@ -69,7 +69,7 @@ def _metadata(source: Source, found: Found) -> tuple[dict, list[SourceError]]:
     """The sidecar's fields where it gives them, the masthead's elsewhere; a warning for each
     disagreement (naming both values) and for each field neither gives."""
     warnings: list[SourceError] = []
-    where = source.sidecar or source.path
+    where = (source.sidecar or source.path).name
     read_values = {
         "symbol": found.symbols[0] if found.symbols else None,
         "other_symbols": tuple(found.symbols[1:]),
@@ -92,11 +92,11 @@ def _metadata(source: Source, found: Found) -> tuple[dict, list[SourceError]]:
     if not found.has_masthead:
         missing = [k for k in _CITED if not meta.get(k)]
         if missing:
-            warnings.append(SourceError(f"no masthead could be read: unknown {', '.join(missing)} (give them in a sidecar {source.path.stem}.yaml)", source.path))
+            warnings.append(SourceError(f"no masthead could be read: unknown {', '.join(missing)} (give them in a sidecar {source.path.stem}.yaml)", source.path.name))
     else:
         for key in _CITED:
             if not meta.get(key):
-                warnings.append(Notice(f"the masthead does not give the {key}: left unknown", source.path))
+                warnings.append(Notice(f"the masthead does not give the {key}: left unknown", source.path.name))
     extra = list(source.extra)
     labels = {k for k, _ in extra}
     for label, value in (
@@ -119,7 +119,7 @@ def _id_from(symbol: str | None, language: str | None, source: Source, taken: fr
     if base in taken and language:
         base = f"{base}-{slug(language)}"
     if base in taken:
-        raise SourceError(f"another document has the id {base!r} (the same symbol?): give this one an id in a sidecar", source.path)
+        raise SourceError(f"another document has the id {base!r} (the same symbol?): give this one an id in a sidecar", source.path.name)
     return base
 
 

@@ -17,6 +17,7 @@ kept, so memory stays bounded by the text, not by the file (a 1,000-page PDF is 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -203,33 +204,56 @@ def _clean(run: Run) -> Run:
     return Run(run.page, run.top, run.bottom, run.x0, run.x1, run.size, run.bold, text, tuple(sup))
 
 
+#: An empty page tree, which PDFium refuses to load without saying why.
+_NO_PAGES = re.compile(rb"/Type\s*/Pages\b[^>]*/Count\s+0\b|/Count\s+0\b[^>]*/Type\s*/Pages\b")
+
+
 def open_pdf(path: Path) -> pdfium.PdfDocument:
-    """Open ``path``; a file that is not a readable PDF is one clear ``SourceError``."""
+    """Open ``path``; a file that is not a readable PDF is one clear ``SourceError`` naming it
+    (by its name: the published report must not depend on where the seeds folder is)."""
+    name = path.name
     try:
-        head = path.read_bytes()[:1024]
+        data = path.read_bytes()
     except OSError as exc:
-        raise SourceError(f"cannot read the file ({exc.strerror})", path) from None
-    if b"%PDF-" not in head:
-        raise SourceError("not a PDF file (no %PDF- header): is the extension right?", path)
+        raise SourceError(f"cannot read the file ({exc.strerror})", name) from None
+    if b"%PDF-" not in data[:1024]:
+        raise SourceError("not a PDF file (no %PDF- header): is the extension right?", name)
     try:
         document = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:
         reason = str(exc).lower()
         if "password" in reason or "security" in reason:
-            raise SourceError("the PDF is encrypted (password-protected): cannot read its text", path) from None
-        raise SourceError(f"damaged or truncated PDF ({exc})", path) from None
+            raise SourceError("the PDF is encrypted (password-protected): cannot read its text", name) from None
+        if _NO_PAGES.search(data):
+            raise SourceError("the PDF has no pages", name) from None
+        raise SourceError(f"damaged or truncated PDF ({exc})", name) from None
     if len(document) == 0:
         document.close()
-        raise SourceError("the PDF has no pages", path)
+        raise SourceError("the PDF has no pages", name)
     return document
 
 
-def read_pages(path: Path) -> Iterator[Page]:
-    """The pages of the PDF at ``path``, one at a time, as runs of text."""
+def damage(document: pdfium.PdfDocument) -> str | None:
+    """What PDFium had to repair to open the file, or None: a file whose cross-reference
+    table is broken (truncated, rewritten in place) may have lost the text of some pages."""
+    if not pdfium_c.FPDF_DocumentHasValidCrossReferenceTable(document.raw):
+        return "its cross-reference table is damaged (truncated?): PDFium repaired it, and pages may have lost their text"
+    return None
+
+
+def read_pages(path: Path, problems: list[str] | None = None) -> Iterator[Page]:
+    """The pages of the PDF at ``path``, one at a time, as runs of text. What PDFium had to
+    repair (a damaged file, a page with no content at all) is added to ``problems``."""
     document = open_pdf(path)
     try:
+        repaired = damage(document)
+        if repaired and problems is not None:
+            problems.append(repaired)
+        empty: list[str] = []
         for index in range(len(document)):
             page = document[index]
+            if pdfium_c.FPDFPage_CountObjects(page.raw) == 0:
+                empty.append(str(index + 1))
             try:
                 width, height = page.get_size()
                 textpage = page.get_textpage()
@@ -244,9 +268,11 @@ def read_pages(path: Path) -> Iterator[Page]:
                 finally:
                     textpage.close()
             except pdfium.PdfiumError as exc:
-                raise SourceError(f"page {index + 1} cannot be read ({exc})", path) from None
+                raise SourceError(f"page {index + 1} cannot be read ({exc})", path.name) from None
             finally:
                 page.close()
             yield Page(index + 1, width, height, tuple(runs))
+        if empty and problems is not None and len(empty) < len(document):
+            problems.append(f"damaged page(s) {', '.join(empty)}: no content at all")
     finally:
         document.close()

@@ -25,9 +25,10 @@ from . import Found, Hints, Reading, StateFinder
 
 
 def read(path: Path, file: str, hints: Hints, states: StateFinder) -> Reading:
-    pages = list(read_pages(path))
+    problems: list[str] = []
+    pages = list(read_pages(path, problems))
     if not any(page.runs for page in pages):
-        raise SourceError(f"the PDF has no text layer ({len(pages)} pages of images: a scan without OCR?)", path)
+        raise SourceError(f"the PDF has no text layer ({len(pages)} pages of images: a scan without OCR?)", file)
     everything = [run for page in pages for run in page.runs]
     metrics = Metrics.of(rows_of(list(enumerate(everything, start=1))))
     mast = read_masthead(pages, metrics.left, metrics.right, metrics.size)
@@ -71,4 +72,5 @@ def read(path: Path, file: str, hints: Hints, states: StateFinder) -> Reading:
         agenda_items=list(mast.agenda_items), job_number=mast.job_number, has_masthead=mast.found,
     )
     add_speakers(drafts, found, language, states)
-    return Reading(drafts, tuple(removals), (), "\n".join(lines), masthead_lines, found)
+    warnings = (SourceError("; ".join(problems), file),) if problems else ()
+    return Reading(drafts, tuple(removals), warnings, "\n".join(lines), masthead_lines, found)
