@@ -116,7 +116,8 @@ def document_view(doc: Document, views: Views, link: Linker) -> dict[str, Any]:
         term = "Publié sous la cote" if len(doc.other_symbols) == 1 else "Publié sous les cotes"
         meta.append({"term": term, "value": ", ".join(doc.other_symbols), "datetime": None})
     meta += [
-        {"term": "Titre", "value": doc.title or UNKNOWN, "datetime": None},
+        {"term": "Titre", "value": doc.title or UNKNOWN, "datetime": None,
+         "lang": doc.language if doc.title and doc.language != "fr" else None},
         {"term": "Date", "value": french_date(doc.date) or UNKNOWN, "datetime": iso(doc.date)},
         {"term": "Organe", "value": doc.body or UNKNOWN, "datetime": None},
         {"term": "Langue", "value": language_name(doc.language) if doc.language else UNKNOWN, "datetime": None},
@@ -129,6 +130,8 @@ def document_view(doc: Document, views: Views, link: Linker) -> dict[str, Any]:
     for key, value in doc.extra:
         meta.append({"term": key, "value": value, "datetime": None})
     meta.append({"term": "Paragraphes citables", "value": str(len(doc.paragraphs)), "datetime": None})
+    for row in meta:
+        row.setdefault("lang", None)  # only the title, in the document's own language
 
     toc: list[dict[str, Any]] = []
     parts = []
@@ -169,6 +172,9 @@ def document_view(doc: Document, views: Views, link: Linker) -> dict[str, Any]:
         )
     return {
         "title": doc_title(doc),
+        # The document's own language where it is not the interface's (an English PDF).
+        "lang": doc.language if doc.language and doc.language != "fr" and doc.title else None,
+        "text_lang": doc.language if doc.language and doc.language != "fr" else None,
         "cite_symbol": doc.cite_symbol,
         "meta": meta,
         "masthead": list(doc.masthead),
