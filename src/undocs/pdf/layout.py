@@ -13,7 +13,8 @@
 - **Footnotes**: the smaller rows at the foot of a page, from one that starts with a marker to
   the page's end. A raised marker in the body that matches one of them is its call.
 - **Speakers** of a verbatim record: a paragraph that opens "Mr. X (Kazakhstan) (spoke in
-  French):" opens that speaker's part.
+  French):" opens that speaker's part. A sub-heading that is a state's name alone ("Cuba")
+  opens that government's reply, as in a report that reproduces the replies received.
 """
 
 from __future__ import annotations
@@ -312,6 +313,12 @@ class Builder:
         elif not any(d.level == 1 and d.title for d in self.drafts[1:]):
             level = 1
         draft = PartDraft(title=title, level=level, line=rows[0].line, number=number)
+        state = self.resolve_state(title) if not number and level == 2 else None
+        if state is not None:
+            # A heading that is a state's name alone: that government's reply (a report
+            # reproducing the replies received, as A/67/131 does).
+            draft.level, draft.key = 2, state.id
+            draft.statements.append(Statement(state=state.id, role="reply"))
         draft.title_footnote_refs.extend(refs)
         for note_id in refs:
             self.called.setdefault(note_id, draft)
