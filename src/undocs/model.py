@@ -169,6 +169,10 @@ class State:
     iso3: str
     forms: tuple[str, ...]  # every form that names this state in French text (names, adjectives)
     genitive: str = ""  # "de la Norvège", "du Panama", "de Cuba": for citations ("réponse de la Norvège")
+    forms_en: tuple[str, ...] = ()  # every form that names it in English text ("Norway", "Norwegian")
+    iso_names: tuple[str, ...] = ()  # its ISO 3166-1 names from pycountry, English and French, also matched
+    exceptions: tuple[str, ...] = ()  # phrases containing a form that name nothing ("Gulf of Guinea")
+    observer: bool = False  # an observer State of the UN (Holy See, State of Palestine), not a Member
 
 
 @dataclass(frozen=True)

@@ -91,7 +91,9 @@ def load_corpus(seeds: Path, data: Path, strict: bool = False) -> tuple[Corpus, 
         warnings.extend(str(w) for w in doc_warnings)
         documents.append(enrich(document, gazetteer, matcher, str(source.sidecar or source.path)))
         texts[document.id] = text
-    corpus = Corpus(documents=tuple(documents), states=states, topics=topics)
+    # The archive's states are those its documents give a voice or name, not the whole gazetteer.
+    named = {st.state for d in documents for st in d.statements} | {m for d in documents for p in d.paragraphs for m in p.mentions}
+    corpus = Corpus(documents=tuple(documents), states=tuple(s for s in states if s.id in named), topics=topics)
     removals = tuple(r for d in documents for r in d.removals)
     return corpus, BuildReport(removals=removals, warnings=tuple(warnings)), texts
 
