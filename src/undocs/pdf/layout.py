@@ -167,12 +167,15 @@ def _note_start(row: Row) -> tuple[str | None, str]:
 
 
 def _follows(previous: str, marker: str) -> bool:
-    """True when ``marker`` can be the note after ``previous`` (1 then 2; * then **)."""
+    """True when ``marker`` can be the note after ``previous`` (1 then 2; * then **; a then b):
+    a note's continuation line that happens to start with a number or a letter is not a note."""
     if previous.isdigit() and marker.isdigit():
         return int(marker) == int(previous) + 1
     if previous and set(previous) == {"*"} and set(marker) == {"*"}:
         return len(marker) == len(previous) + 1
-    return marker != previous
+    if len(previous) == 1 and len(marker) == 1 and previous.islower() and marker.islower():
+        return ord(marker) == ord(previous) + 1
+    return not previous or previous in "†‡" or marker in "†‡"
 
 
 class Builder:
@@ -227,6 +230,10 @@ class Builder:
             self.heading.append(row)
             self.previous = row
             self.para = None
+            if text.rstrip().endswith(CALL_CLOSE):
+                # A heading ends at its footnote call ("… Development³"): what follows in bold
+                # is another heading, and the call stays between the two, where it stands.
+                self._flush_heading()
             return
         self._flush_heading()
         speaker = self._speaker(text)
