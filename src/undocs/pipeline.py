@@ -76,21 +76,33 @@ def load_corpus(seeds: Path, data: Path, strict: bool = False) -> tuple[Corpus, 
     documents = []
     warnings: list[str] = []
     texts: dict[str, str] = {}
+    failing: list[SourceError] = []  # under --strict, every document's first fatal warning
     for source in discover(seeds):
         try:
             document, doc_warnings, text = parse_source(source, gazetteer, frozenset(texts))
         except SourceError as error:
-            if strict or source.format != "pdf":
+            if source.format != "pdf":
                 raise
-            # A PDF that cannot be read (damaged, encrypted, no text) is left out, said once.
-            warnings.append(f"{error} (left out of the archive)")
+            # A PDF that cannot be read (damaged, encrypted, no text) is left out, said once;
+            # under --strict it fails the build, with every other refused document.
+            if strict:
+                failing.append(error)
+            else:
+                warnings.append(f"{error} (left out of the archive)")
             continue
         fatal = [w for w in doc_warnings if not isinstance(w, Notice)]
         if strict and fatal:
-            raise fatal[0]
+            failing.append(fatal[0])
+            continue
         warnings.extend(str(w) for w in doc_warnings)
         documents.append(enrich(document, gazetteer, matcher, str(source.sidecar or source.path)))
         texts[document.id] = text
+    if len(failing) == 1:
+        raise failing[0]
+    if failing:
+        # One line that names every document --strict refuses (e.g. each PDF whose masthead
+        # cannot be read), so that an editor fixes them all at once.
+        raise SourceError(f"{len(failing)} documents fail --strict: " + "; ".join(str(w) for w in failing))
     # The archive's states are those its documents give a voice or name, not the whole gazetteer.
     named = {st.state for d in documents for st in d.statements} | {m for d in documents for p in d.paragraphs for m in p.mentions}
     corpus = Corpus(documents=tuple(documents), states=tuple(s for s in states if s.id in named), topics=topics)

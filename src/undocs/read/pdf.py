@@ -24,11 +24,18 @@ from ..pdf.speakers import add_speakers
 from . import Found, Hints, Reading, StateFinder
 
 
+#: What the Official Document System serves, as a PDF, for a symbol it does not have.
+_ODS_NOT_FOUND = "The document you are looking for does not exist in the Official Document System"
+
+
 def read(path: Path, file: str, hints: Hints, states: StateFinder) -> Reading:
     problems: list[str] = []
     pages = list(read_pages(path, problems))
     if not any(page.runs for page in pages):
         raise SourceError(f"the PDF has no text layer ({len(pages)} pages of images: a scan without OCR?)", file)
+    first_page = " ".join(run.text for run in pages[0].runs)
+    if len(pages) == 1 and _ODS_NOT_FOUND in first_page:
+        raise SourceError("not a UN document: the Official Document System's 'document not found' page (download it again)", file)
     everything = [run for page in pages for run in page.runs]
     metrics = Metrics.of(rows_of(list(enumerate(everything, start=1))))
     mast = read_masthead(pages, metrics.left, metrics.right, metrics.size)
