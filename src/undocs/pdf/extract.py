@@ -107,7 +107,8 @@ class _Row:
         tolerance = 0.35 * max(self.size, 1.0)
         if abs(bottom - self.base) <= tolerance and left >= last_right - 2 * self.size:
             return True, False
-        raised = bottom > self.base + tolerance / 2 and bottom < self.base + self.size
+        # A call is raised by about a third of the line, never by a whole line.
+        raised = bottom > self.base + tolerance / 2 and bottom < self.base + 0.6 * self.size
         if raised and size < self.size * _SUPERSCRIPT_RATIO and left >= last_right - 1:
             return True, True
         return False, False
@@ -141,8 +142,9 @@ def _rows(chars: _Chars) -> Iterator[_Row]:
         yield row
 
 
-def _runs(row: _Row, chars: _Chars, number: int, height: float) -> Iterator[Run]:
+def _runs(row: _Row, chars: _Chars, number: int, box: tuple[float, float, float, float]) -> Iterator[Run]:
     """Split a row at wide gaps and build each run's text (spaces where words part)."""
+    page_left, _bottom, _right, page_top = box  # the visible page: its origin need not be (0, 0)
     pieces: list[str] = []
     sup: list[tuple[int, int]] = []
     first = row.chars[0]
@@ -155,20 +157,25 @@ def _runs(row: _Row, chars: _Chars, number: int, height: float) -> Iterator[Run]
     def run() -> Run:
         text = "".join(pieces).rstrip()
         return Run(
-            page=number, top=round(height - row.top, 2), bottom=round(height - bottom, 2),
-            x0=round(x0, 2), x1=round(x1, 2), size=round(row.size, 2),
+            page=number, top=round(page_top - row.top, 2), bottom=round(page_top - bottom, 2),
+            x0=round(x0 - page_left, 2), x1=round(x1 - page_left, 2), size=round(row.size, 2),
             bold=chars.bold(start_index) and chars.bold(last_index),
             text=text, sup=tuple((s, min(e, len(text))) for s, e in sup if s < len(text)),
         )
 
     last_index = start_index
-    for i, ch, left, right, low, _top, is_sup in row.chars:
+    previous_height = None
+    for i, ch, left, right, low, top, is_sup in row.chars:
         if ch == " ":
             spaced = True
             continue
+        glyph = top - low
         if previous_right is not None:
             gap = left - previous_right
-            if gap > _COLUMN_GAP * row.size and pieces:
+            # Two columns also part where the type changes size across a space (a masthead's
+            # large organ name, then its small "Distr.: General").
+            resized = spaced and not is_sup and previous_height and abs(glyph - previous_height) > 0.4 * max(glyph, previous_height)
+            if (gap > _COLUMN_GAP * row.size or resized) and pieces:
                 yield run()
                 pieces, sup, x0, spaced, start_index = [], [], left, False, i
                 x1 = right
@@ -188,6 +195,7 @@ def _runs(row: _Row, chars: _Chars, number: int, height: float) -> Iterator[Run]
         x1 = max(x1, right)
         if not is_sup:
             last_index = i
+            previous_height = glyph
     if pieces:
         yield run()
 
@@ -255,14 +263,15 @@ def read_pages(path: Path, problems: list[str] | None = None) -> Iterator[Page]:
             if pdfium_c.FPDFPage_CountObjects(page.raw) == 0:
                 empty.append(str(index + 1))
             try:
-                width, height = page.get_size()
+                box = page.get_cropbox()
+                width, height = box[2] - box[0], box[3] - box[1]
                 textpage = page.get_textpage()
                 try:
                     chars = _Chars(textpage)
                     runs = [
                         _clean(run)
                         for row in _rows(chars)
-                        for run in _runs(row, chars, index + 1, height)
+                        for run in _runs(row, chars, index + 1, box)
                         if run.text
                     ]
                 finally:

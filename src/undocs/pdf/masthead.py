@@ -66,6 +66,7 @@ class Masthead:
     title_runs: list[Run] = field(default_factory=list)
     #: Where the masthead's left column stands (a session, an agenda item and its title).
     left_columns: set[int] = field(default_factory=set)
+    organ_runs: list[Run] = field(default_factory=list)
 
     @property
     def found(self) -> bool:
@@ -106,7 +107,17 @@ def read_masthead(pages: list[Page], body_left: float, body_right: float, body_s
             continue
         if run.top > depth or ended:
             continue
+        organ = mast.organ_runs[-1] if mast.organ_runs else None
+        if organ is not None and run.bold and abs(run.x0 - organ.x0) < 2 and abs(run.size - organ.size) < 1.5 \
+                and 0 < run.top - organ.top < 1.6 * run.size:
+            # An organ's name on several lines ("Executive Board of the / United Nations …").
+            mast.organs[-1] += " " + text
+            mast.organ_runs.append(run)
+            mast.runs.append(run)
+            continue
         claimed = _claim(run, text, mast, known)
+        if claimed == "organ":
+            mast.organ_runs.append(run)
         if claimed:
             mast.runs.append(run)
             if claimed == "agenda":
@@ -153,7 +164,7 @@ def _claim(run: Run, text: str, mast: Masthead, known: tuple[lang.Language, ...]
             codes = [lang.language_code(name) for name in re.split(r"\s*(?:/|,|\band\b|\bet\b)\s*", m.group("value")) if name.strip()]
             mast.original_languages = [c for c in codes if c]
             return "original"
-        if mast.date is None and len(text.split()) <= 5:
+        if mast.date is None and len(text.split()) <= 8:  # "Wednesday, 16 April 2025, 10 a.m."
             parsed = language.parse_date(text)
             if parsed is not None:
                 mast.date, mast.date_text = parsed.isoformat(), text
