@@ -43,6 +43,8 @@ class Language:
     draft_title: re.Pattern[str]
     #: A verbatim record's speaker line: "Mr. X (Kazakhstan) (spoke in French):".
     speaker: re.Pattern[str]
+    #: A verbatim record's masthead: its meeting ("64th plenary meeting") and "Official Records".
+    meeting: re.Pattern[str] = re.compile(r"(?!)")
     #: Words of the lines a masthead or a page prints that are never the document's text.
     furniture: tuple[str, ...] = field(default=())
 

@@ -45,5 +45,6 @@ LANGUAGE = Language(
         r"|(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Archbishop|Cardinal|Monsignor|Prince|Princess|Sheikh|Sheikha)\.? [^():]{1,80}?))"
         r"(?: \((?P<state>[^()]{2,80})\))?(?: \((?:spoke in|interpretation from) (?P<language>\w+)\))?:\s"
     ),
+    meeting=re.compile(r"^(?:\d+(?:st|nd|rd|th) (?:plenary )?meeting|Official Records)$", _I),
     furniture=("Please recycle", "Accessible document"),
 )

@@ -42,5 +42,6 @@ LANGUAGE = Language(
         r"|(?:M|Mme|Mlle|Sir|Dame)\.? [^():]{1,80}?))"
         r"(?: \((?P<state>[^()]{2,80})\))?(?: \((?:parle en|interprétation de l.)\s*(?P<language>\w+)\))?\s?:\s"
     ),
+    meeting=re.compile(r"^(?:\d+e séance(?: plénière)?|Documents officiels)$", _I),
     furniture=("Merci de recycler", "Document accessible"),
 )

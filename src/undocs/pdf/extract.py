@@ -109,7 +109,8 @@ class _Row:
             return True, False
         # A call is raised by about a third of the line, never by a whole line.
         raised = bottom > self.base + tolerance / 2 and bottom < self.base + 0.6 * self.size
-        if raised and size < self.size * _SUPERSCRIPT_RATIO and left >= last_right - 1:
+        hugs = last_right - 1 <= left <= last_right + 0.3 * self.size  # a call follows its word
+        if raised and size < self.size * _SUPERSCRIPT_RATIO and hugs:
             return True, True
         return False, False
 

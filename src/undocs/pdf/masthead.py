@@ -174,6 +174,8 @@ def _claim(run: Run, text: str, mast: Masthead, known: tuple[lang.Language, ...]
             # A joint document prints each organ's session ("Seventy-ninth session", "Eightieth year").
             mast.session = f"{mast.session} ; {m.group('value')}" if mast.session else m.group("value")
             return "session"
+        if language.meeting.match(text):
+            return "meeting"
         m = language.agenda.match(text)
         if m and len(text) < 120:
             mast.agenda_items.append(m.group("value"))
