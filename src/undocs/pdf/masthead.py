@@ -33,7 +33,7 @@ from .extract import Page, Run
 
 #: A UN document symbol: a series letter group, then "/"-separated elements ("A/79/807",
 #: "S/RES/2776 (2025)", "E/CN.6/2025/NGO/40", "DP/FPA/2025/4 (Part I/Add.1)", "A/ES-10/1027").
-SYMBOL = r"[A-Z][A-Za-z0-9.\-]*(?:/[A-Za-z0-9.\-]+)+(?: ?\((?:\d{4}|Part [IVX]+(?:/[A-Za-z0-9.]+)*)\))?"
+SYMBOL = r"[A-Z][A-Za-z0-9.\-]*(?:/[A-Za-z0-9.\-]+(?:\(\d{1,3}\))?)+(?: ?\((?:\d{4}|Part [IVX]+(?:/[A-Za-z0-9.]+)*)\))?"
 _SYMBOL_RUN = re.compile(rf"({SYMBOL})\*?(?:\s*[-–—]\s*({SYMBOL})\*?)*")
 _SYMBOLS_IN = re.compile(SYMBOL)
 #: A job number: year, a hyphen, five digits ("25-03068"), Geneva's prefixed "GE.25-04731"; the
@@ -97,6 +97,7 @@ def read_masthead(pages: list[Page], body_left: float, body_right: float, body_s
     agenda_column: float | None = None
     last_agenda: Run | None = None
     ended = False  # the masthead ends where the title (or the text) begins
+    foot_symbols: list[str] = []
     for run in runs:
         text = run.text.strip()
         job = _JOB.match(text)
@@ -104,6 +105,11 @@ def read_masthead(pages: list[Page], body_left: float, body_right: float, body_s
             mast.job_number = mast.job_number or job.group("job")
             letter = job.group("letter")
             mast.language = mast.language or next((l.code for l in known if l.job_letter == letter), None)
+            continue
+        if run.top > first.height * 0.8 and not mast.symbols and symbols_in(text):
+            # The Geneva layout of the 2000s prints the symbol at the foot of the first page.
+            foot_symbols = foot_symbols or symbols_in(text)
+            mast.runs.append(run)
             continue
         if run.top > depth or ended:
             continue
@@ -135,7 +141,7 @@ def read_masthead(pages: list[Page], body_left: float, body_right: float, body_s
             # "Security Council" that ends a letter's title is not an organ line).
             ended = True
     if not mast.symbols:
-        mast.symbols = _header_symbols(pages)
+        mast.symbols = foot_symbols or _header_symbols(pages)
     if mast.found or mast.runs:
         _read_title(mast, runs, first, body_left, body_right, body_size)
     return mast
