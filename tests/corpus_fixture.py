@@ -99,7 +99,7 @@ def _report_doc() -> Document:
         sidecar_file="a-67-131.fr.yaml",
         parts=(intro, replies, cuba, norway),
         masthead=("Nations Unies", "A/67/131", "Assemblée générale", "Distr. générale", "10 juillet 2012"),
-        removals=(Removal(A, 288, "A/67/131", "en-tête de page répété"),),
+        removals=(Removal(A, 288, "A/67/131", "en-tête de page répété", "symbol-header"),),
         extra=(("Point de l’ordre du jour", "99 t) de la liste préliminaire"),),
     )
 
@@ -171,7 +171,7 @@ def small_corpus() -> Corpus:
 
 def small_report() -> BuildReport:
     return BuildReport(
-        removals=(Removal(A, 288, "A/67/131", "en-tête de page répété"), Removal(A, 292, "12-41314", "numéro de tirage")),
+        removals=(Removal(A, 288, "A/67/131", "en-tête de page répété", "symbol-header"), Removal(A, 292, "12-41314", "numéro de tirage", "job-number")),
         warnings=("Un avertissement <em>échappé</em>.",),
     )
 

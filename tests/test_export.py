@@ -139,7 +139,10 @@ def test_topics(files):
 
 def test_report(files):
     report = load(files, "data/report.json")
-    assert report["removals"][0] == {"file": "a-67-131.fr.txt", "line": 288, "text": "A/67/131", "reason": "en-tête de page répété"}
+    assert report["removals"][0] == {
+        "file": "a-67-131.fr.txt", "line": 288, "page": None, "text": "A/67/131", "rule": "symbol-header",
+        "reason": "en-tête de page répété",
+    }
     assert report["warnings"] == ["Un avertissement <em>échappé</em>."]
 
 

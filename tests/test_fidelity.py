@@ -41,7 +41,7 @@ def test_words_out_of_order_are_a_loss():
 
 
 def test_removed_lines_are_not_expected_on_the_page():
-    removals = [Removal("x.txt", 2, "A/67/131", "en-tête")]
+    removals = [Removal("x.txt", 2, "A/67/131", "en-tête", "symbol-header")]
     assert check(document(removals), "Un\nA/67/131\ndeux\n", PAGE) is None
     assert check(document(), "Un\nA/67/131\ndeux\n", PAGE) is not None
 

@@ -100,7 +100,7 @@ FILES: tuple[dict[str, Any], ...] = (
         "path": "data/report.json",
         "summary": "Le rapport de construction : ce qui a été retiré des sources et les avertissements.",
         "fields": (
-            ("removals", "liste d’objets", "file, line, text, reason : artefacts d’extraction retirés."),
+            ("removals", "liste d’objets", "file, line (ligne du texte extrait), page (page du PDF, null pour un texte), text, rule (la règle qui l’a reconnu), reason : artefacts d’extraction retirés."),
             ("warnings", "liste de textes", "Avertissements de la construction."),
         ),
     },
@@ -211,7 +211,7 @@ def topic_record(topic: Topic, views: Views) -> dict[str, Any]:
 def report_record(report: BuildReport) -> dict[str, Any]:
     return {
         "removals": [
-            {"file": r.file, "line": r.line, "text": r.text, "reason": r.reason}
+            {"file": r.file, "line": r.line, "page": r.page, "text": r.text, "rule": r.rule, "reason": r.reason}
             for r in report.removals
         ],
         "warnings": list(report.warnings),

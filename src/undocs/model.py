@@ -116,7 +116,7 @@ class Removal:
     line: int
     text: str
     reason: str  # what it is, in French, for the report
-    rule: str = "line"  # the rule that recognised it (see ``pdf.furniture.RULES``, ``parse.plaintext``)
+    rule: str  # the rule that recognised it (see ``pdf.furniture.RULES``, ``parse.plaintext``)
     page: int | None = None  # the PDF page it stood on
 
 

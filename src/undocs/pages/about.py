@@ -55,10 +55,31 @@ def about_view(
         "documents": documents_list(views, link),
         "downloads": downloads,
         "examples": examples,
-        "removals": [
-            {"file": r.file, "line": r.line, "text": r.text, "reason": r.reason} for r in report.removals
-        ],
+        "removals": len(report.removals),
+        "removal_rules": removal_rules(report),
+        "removals_by_file": removals_by_file(report),
         "warnings": list(report.warnings),
         "repository": repository_url(settings.repository),
         "base_url": settings.base_url,
     }
+
+
+def removal_rules(report: BuildReport) -> list[dict[str, Any]]:
+    """How many removals each rule made, most first (ties by rule id): the page's summary."""
+    counts: dict[str, list] = {}
+    for r in report.removals:
+        counts.setdefault(r.rule, [r.reason, 0])[1] += 1
+    return [
+        {"rule": rule, "reason": reason, "count": count}
+        for rule, (reason, count) in sorted(counts.items(), key=lambda item: (-item[1][1], item[0]))
+    ]
+
+
+def removals_by_file(report: BuildReport) -> list[dict[str, Any]]:
+    """Every removal, grouped by source file in build order: one table per file (folded)."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for r in report.removals:
+        groups.setdefault(r.file, []).append(
+            {"line": r.line, "page": r.page, "text": r.text, "reason": r.reason, "rule": r.rule}
+        )
+    return [{"file": file, "count": len(rows), "rows": rows} for file, rows in groups.items()]
