@@ -78,3 +78,6 @@ def test_joint_symbols_and_reissue_asterisk():
     assert symbols_in("A/79/807–S/2025/132*") == ["A/79/807", "S/2025/132"]
     assert symbols_in("S/RES/2776 (2025)") == ["S/RES/2776 (2025)"]
     assert symbols_in("A/79/807 was issued") == []
+    assert symbols_in("A/80/275-S/2025/491") == ["A/80/275", "S/2025/491"]  # a hyphen between two symbols
+    assert symbols_in("A/ES-10/1027") == ["A/ES-10/1027"]  # a hyphen inside one
+    assert symbols_in("ICCD/COP(8)/CST/8") == ["ICCD/COP(8)/CST/8"]

@@ -17,6 +17,7 @@ kept, so memory stays bounded by the text, not by the file (a 1,000-page PDF is 
 
 from __future__ import annotations
 
+import ctypes
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -34,7 +35,10 @@ _COLUMN_GAP = 1.9
 _SUPERSCRIPT_RATIO = 0.85
 #: Characters PDFium reports that are not text: line breaks it generates, and the NUL it may
 #: give for an unmapped glyph.
-_NOT_TEXT = {"\r", "\n", "\x00", "\ufffe", "\uffff", "\ue000", "\ue001"}
+_NOT_TEXT = {"\r", "\n", "\x00", "\uffff", "\ue000", "\ue001"}
+#: PDFium gives a hyphen that ends a line as U+FFFE: it is the printed hyphen ("Secretary-" /
+#: "General"), kept as one, so that ``join_lines`` rejoins the word with it.
+_LINE_END_HYPHEN = "\ufffe"
 #: Typographic ligatures of the PDF's fonts, spelled out as the letters they stand for, so that
 #: "ﬁnancial" is the word "financial" (the letters are the same, only their drawing differs).
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
@@ -90,7 +94,18 @@ class _Chars:
         return rect.left, rect.right, rect.bottom, rect.top
 
     def bold(self, i: int) -> bool:
-        return pdfium_c.FPDFText_GetFontWeight(self.raw, i) >= 600
+        """Bold by the font's weight; by its name ("Times-Bold") when the weight is not given,
+        as for the standard fonts that older PDFs do not embed."""
+        weight = pdfium_c.FPDFText_GetFontWeight(self.raw, i)
+        if weight > 0:
+            return weight >= 600
+        size = pdfium_c.FPDFText_GetFontInfo(self.raw, i, None, 0, None)
+        if size <= 0:
+            return False
+        buffer = ctypes.create_string_buffer(size)
+        pdfium_c.FPDFText_GetFontInfo(self.raw, i, buffer, size, None)
+        name = buffer.value.decode("latin-1").lower()
+        return any(word in name for word in ("bold", "black", "heavy", "semibold", "demi"))
 
 
 class _Row:
@@ -121,6 +136,8 @@ def _rows(chars: _Chars) -> Iterator[_Row]:
     for i, ch in enumerate(chars.text):
         if ch in _NOT_TEXT:
             continue
+        if ch == _LINE_END_HYPHEN:
+            ch = "-"
         if ch.isspace():
             if row is not None and row.chars:
                 row.chars.append((i, " ", last_right, last_right, row.base, row.top, False))

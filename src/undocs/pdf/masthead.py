@@ -34,8 +34,10 @@ from .extract import Page, Run
 #: A UN document symbol: a series letter group, then "/"-separated elements ("A/79/807",
 #: "S/RES/2776 (2025)", "E/CN.6/2025/NGO/40", "DP/FPA/2025/4 (Part I/Add.1)", "A/ES-10/1027").
 SYMBOL = r"[A-Z][A-Za-z0-9.\-]*(?:/[A-Za-z0-9.\-]+(?:\(\d{1,3}\))?)+(?: ?\((?:\d{4}|Part [IVX]+(?:/[A-Za-z0-9.]+)*)\))?"
-_SYMBOL_RUN = re.compile(rf"({SYMBOL})\*?(?:\s*[-–—]\s*({SYMBOL})\*?)*")
-_SYMBOLS_IN = re.compile(SYMBOL)
+_SYMBOL_ALONE = re.compile(rf"({SYMBOL})\*?")
+#: Where a joint symbol parts: a dash, or a hyphen before the next symbol's series and its "/"
+#: ("A/80/275-S/2025/491"; the hyphen of "A/ES-10/1027" is inside a symbol).
+_JOINT = re.compile(r"\s*[–—]\s*|\s+-\s+|(?<=[0-9A-Za-z.)*])-(?=[A-Z][A-Z.\d]*/)")
 #: A job number: year, a hyphen, five digits ("25-03068"), Geneva's prefixed "GE.25-04731"; the
 #: version's language letter follows in brackets. OCR'd scans misread digits ("84-I7984").
 _JOB = re.compile(r"^(?P<job>(?:GE\.)?\d{2}-[0-9A-Za-z]{5})(?:\s*[0-9A-Za-z]{4,6})?\s*\((?P<letter>[A-Z])\)")
@@ -76,10 +78,11 @@ class Masthead:
 
 def symbols_in(text: str) -> list[str]:
     """The symbols of a masthead run: "A/79/807–S/2025/132*" -> ["A/79/807", "S/2025/132"]."""
-    m = _SYMBOL_RUN.fullmatch(text.strip())
-    if not m:
+    pieces = _JOINT.split(text.strip())
+    found = [_SYMBOL_ALONE.fullmatch(piece) for piece in pieces]
+    if not all(found):
         return []
-    return [s for s in _SYMBOLS_IN.findall(text) if "/" in s]
+    return [m.group(1) for m in found if m is not None]
 
 
 def is_symbol_run(text: str) -> bool:
