@@ -81,3 +81,17 @@ def test_joint_symbols_and_reissue_asterisk():
     assert symbols_in("A/80/275-S/2025/491") == ["A/80/275", "S/2025/491"]  # a hyphen between two symbols
     assert symbols_in("A/ES-10/1027") == ["A/ES-10/1027"]  # a hyphen inside one
     assert symbols_in("ICCD/COP(8)/CST/8") == ["ICCD/COP(8)/CST/8"]
+
+
+def test_a_misread_masthead_symbol_gives_way_to_the_one_the_running_headers_print():
+    """A/47/435 is an OCR'd scan: its masthead's text layer reads "A./47/435", its page 2 header
+    "A/47/435" (read on the rendered pages). The headers' well-formed reading is the document's
+    own; a symbol that no page prints well formed stays as printed (never corrected)."""
+    first = [run("UNITED", 40, 30, 16), run("NATIONS", 55, 30, 16), run("A./47/435", 150, 400),
+             run("Distr.", 120, 400), run("GENERAL", 135, 400), run("30 November 1992", 165, 400)]
+    second = [Run(page=2, top=30, bottom=40, x0=60, x1=110, size=10, bold=False, text="A/47/435"),
+              Run(page=2, top=300, bottom=310, x0=60, x1=500, size=10, bold=False, text="The text of the report " * 3)]
+    pages = [Page(1, 612.0, 792.0, tuple(first)), Page(2, 612.0, 792.0, tuple(second))]
+    assert read_masthead(pages, 60.0, 540.0).symbols == ["A/47/435"]
+    alone = read_masthead(pages[:1], 60.0, 540.0)
+    assert alone.symbols == ["A./47/435"]

@@ -39,6 +39,9 @@ class Language:
     annex: re.Pattern[str]
     #: A letter's or a note verbale's title, with the group ``senders`` holding who sends it.
     letter_title: re.Pattern[str]
+    #: Who in a letter's "from …" speaks for a state (a Permanent Representative, a Mission),
+    #: not for an office (the Chair of a committee, whose title may name a country).
+    representative: re.Pattern[str]
     #: A draft resolution's title, with the group ``sponsors`` listing its sponsors.
     draft_title: re.Pattern[str]
     #: A verbatim record's speaker line: "Mr. X (Kazakhstan) (spoke in French):".
@@ -48,10 +51,16 @@ class Language:
     #: Words of the lines a masthead or a page prints that are never the document's text.
     furniture: tuple[str, ...] = field(default=())
 
-    def parse_date(self, text: str) -> date | None:
-        """The first full date in ``text`` ("24 February 2025", "1er juin 2012"), or None."""
+    def parse_date(self, text: str, *, line: bool = False) -> date | None:
+        """The first full date in ``text`` ("24 February 2025", "1er juin 2012"), or None.
+
+        With ``line``, only a date that opens the text, after a weekday at most ("Wednesday,
+        16 April 2025, 10 a.m."): a masthead's date line, not a date inside a phrase such as
+        "(New York, 17 February–14 March 2025)"."""
         months = "|".join(sorted(map(re.escape, self.months), key=len, reverse=True))
         pattern = rf"(?<!\w)({self.day})\s+({months})\.?,?\s+(\d{{4}})(?!\d)"
+        if line:
+            pattern = r"^(?:\w+,?\s+)?" + pattern
         for m in re.finditer(pattern, text, re.IGNORECASE):
             day = int(re.sub(r"\D", "", m.group(1)))
             try:

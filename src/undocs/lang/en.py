@@ -35,10 +35,11 @@ LANGUAGE = Language(
     ),
     annex=re.compile(r"^(?P<kind>Annex|Annexes|Enclosure|Appendix|Attachment|Addendum)(?: (?P<number>[IVXLC]+|\d+|[A-Z]))?(?: to .*)?$"),
     letter_title=re.compile(
-        r"^(?:Identical )?(?:Letters?|Note verbale|Notes verbales)(?: dated .+?)? from (?P<senders>.+?)"
+        r"^(?:Identical )?(?:[Ll]etters?|Note verbale|Notes verbales)(?: dated .+?)? from (?P<senders>.+?)"
         r"(?: to the United Nations| to the United Nations Office at \w+| in \w+)?(?:,? addressed to .*)?$",
         re.S,
     ),
+    representative=re.compile(r"\b(?:Permanent|Deputy|Charg[ée]s? d.affaires|Representatives?|Missions?|Observer|Ambassadors?|Ministers?|Government|Head of State|President of the Republic)\b", _I),
     draft_title=re.compile(r"^(?P<sponsors>.+?)\s*:\s*(?:revised )?(?:draft resolution|draft decision|amendments?(?: to .*)?)\b", re.S | _I),
     speaker=re.compile(
         r"^(?P<who>(?:The (?:Acting )?(?:President|Chair|Secretary-General|Co-Chair)"

@@ -36,6 +36,7 @@ LANGUAGE = Language(
         r"(?: auprès de l.Organisation des Nations Unies.*)?$",
         re.S,
     ),
+    representative=re.compile(r"\b(?:[Rr]eprésentante?s? permanente?s?|[Rr]eprésentante?s?|[Cc]hargée?s? d.affaires|Mission|[Oo]bservateur|[Aa]mbassadeur|[Mm]inistre|Gouvernement|Président de la République)\b", _I),
     draft_title=re.compile(r"^(?P<sponsors>.+?)\s*:\s*(?:projet (?:révisé )?de (?:résolution|décision)|amendements?)\b", re.S | _I),
     speaker=re.compile(
         r"^(?P<who>(?:L[ea] (?:Président(?:e)?|Secrétaire général(?:e)?)(?: par intérim)?"

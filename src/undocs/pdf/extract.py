@@ -31,6 +31,10 @@ from ..errors import SourceError
 #: A gap wider than this many font heights splits a row into runs (masthead columns, table
 #: cells). Spaces between words are PDFium's (real ones, or generated where glyphs part).
 _COLUMN_GAP = 1.9
+#: What a footnote call is made of: figures, asterisks, daggers, small letters ("1", "**", "a").
+_CALL_CHARACTERS = frozenset("0123456789*†‡abcdefghijklmnopqrstuvwxyz")
+#: The font's descent as a share of its loose box (ascent plus descent), to find the baseline.
+_DESCENT = 0.21
 #: A character this much smaller than its row and raised above the row's baseline is a call.
 _SUPERSCRIPT_RATIO = 0.85
 #: Characters PDFium reports that are not text: line breaks it generates, and the NUL it may
@@ -117,7 +121,7 @@ class _Row:
         self.size = size
         self.chars: list[tuple[int, str, float, float, float, float, bool]] = []  # i, ch, l, r, b, t, sup
 
-    def accepts(self, left: float, bottom: float, top: float, size: float, last_right: float) -> tuple[bool, bool]:
+    def accepts(self, ch: str, left: float, bottom: float, top: float, size: float, last_right: float) -> tuple[bool, bool]:
         """(belongs to this row, is a superscript) for a character with this box and size."""
         tolerance = 0.35 * max(self.size, 1.0)
         if abs(bottom - self.base) <= tolerance and left >= last_right - 2 * self.size:
@@ -125,7 +129,7 @@ class _Row:
         # A call is raised by about a third of the line, never by a whole line.
         raised = bottom > self.base + tolerance / 2 and bottom < self.base + 0.6 * self.size
         hugs = last_right - 1 <= left <= last_right + 0.3 * self.size  # a call follows its word
-        if raised and size < self.size * _SUPERSCRIPT_RATIO and hugs:
+        if raised and size < self.size * _SUPERSCRIPT_RATIO and hugs and ch in _CALL_CHARACTERS:
             return True, True
         return False, False
 
@@ -142,10 +146,13 @@ def _rows(chars: _Chars) -> Iterator[_Row]:
             if row is not None and row.chars:
                 row.chars.append((i, " ", last_right, last_right, row.base, row.top, False))
             continue
-        left, right, bottom, top = chars.box(i)
-        size = (top - bottom) or 1.0
+        left, right, box_bottom, top = chars.box(i)
+        size = (top - box_bottom) or 1.0
+        # The baseline, about a fifth of the loose box above its bottom (the font's descent):
+        # type of two sizes on one line shares it, while their boxes' bottoms differ.
+        bottom = box_bottom + _DESCENT * size
         if row is not None:
-            belongs, sup = row.accepts(left, bottom, top, size, last_right)
+            belongs, sup = row.accepts(ch, left, bottom, top, size, last_right)
             if belongs:
                 row.chars.append((i, ch, left, right, bottom, top, sup))
                 if not sup:

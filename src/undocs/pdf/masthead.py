@@ -36,11 +36,13 @@ from .extract import Page, Run
 SYMBOL = r"[A-Z][A-Za-z0-9.\-]*(?:/[A-Za-z0-9.\-]+(?:\(\d{1,3}\))?)+(?: ?\((?:\d{4}|Part [IVX]+(?:/[A-Za-z0-9.]+)*)\))?"
 _SYMBOL_ALONE = re.compile(rf"({SYMBOL})\*?")
 #: Where a joint symbol parts: a dash, or a hyphen before the next symbol's series and its "/"
-#: ("A/80/275-S/2025/491"; the hyphen of "A/ES-10/1027" is inside a symbol).
-_JOINT = re.compile(r"\s*[–—]\s*|\s+-\s+|(?<=[0-9A-Za-z.)*])-(?=[A-Z][A-Z.\d]*/)")
+#: ("A/80/275-S/2025/491"), once the symbol before it has its own "/" (so neither the hyphen of
+#: "A/ES-10/1027" nor that of the series "DP-FPA/2025/1" parts anything).
+_JOINT = re.compile(r"\s*[–—−]\s*|\s+-\s+|-(?=[A-Z][A-Z.\d]*/)")
 #: A job number: year, a hyphen, five digits ("25-03068"), Geneva's prefixed "GE.25-04731"; the
-#: version's language letter follows in brackets. OCR'd scans misread digits ("84-I7984").
-_JOB = re.compile(r"^(?P<job>(?:GE\.)?\d{2}-[0-9A-Za-z]{5})(?:\s*[0-9A-Za-z]{4,6})?\s*\((?P<letter>[A-Z])\)")
+#: version's language letter follows in brackets. Executive boards add an "X" ("24-22638X"),
+#: a reissue an asterisk ("25-03579*"); OCR'd scans misread digits ("84-I7984").
+_JOB = re.compile(r"^(?P<job>(?:GE\.)?\d{2}-[0-9A-Za-z]{5}X?)\*?(?:\s*[0-9A-Za-z]{4,6})?\s*\((?P<letter>[A-Z])\)")
 _UNITED_NATIONS = re.compile(r"^(?:United Nations|UNITED\s*NATIONS|Nations\s+Unies|NATIONS\s+UNIES)$")
 #: The 1984–2001 masthead prints the version's language alone, in capitals.
 _VERSION_LANGUAGE = re.compile(r"^(?:English|French|Spanish|Russian|Arabic|Chinese|Français|Anglais)$", re.IGNORECASE)
@@ -78,11 +80,29 @@ class Masthead:
 
 def symbols_in(text: str) -> list[str]:
     """The symbols of a masthead run: "A/79/807–S/2025/132*" -> ["A/79/807", "S/2025/132"]."""
-    pieces = _JOINT.split(text.strip())
+    pieces, start = [], 0
+    text = text.strip()
+    for m in _JOINT.finditer(text):
+        if "/" in text[start:m.start()]:
+            pieces.append(text[start:m.start()])
+            start = m.end()
+    pieces.append(text[start:])
     found = [_SYMBOL_ALONE.fullmatch(piece) for piece in pieces]
     if not all(found):
         return []
     return [m.group(1) for m in found if m is not None]
+
+
+#: One element of a symbol, well formed: a series or body ("A", "CN.4", "ES-10", "COP(8)"), a
+#: number ("2025", "SR.2-5"), or an addendum word ("Add.1", "Misc.14"). OCR misreadings fail it
+#: ("36I", "A.").
+_ELEMENT = re.compile(r"[A-Z]+(?:[.\-]?[A-Z0-9]+)*(?:\(\d+\))?|\d+(?:-\d+)?|(?:Add|Rev|Corr|Misc|Amend|Suppl?)\.\d+")
+
+
+def well_formed(symbol: str) -> bool:
+    """True when every element of ``symbol`` has the shape UN symbols give their elements."""
+    core = re.sub(r" ?\((?:\d{4}|Part [^)]*)\)$", "", symbol)
+    return all(_ELEMENT.fullmatch(element) for element in core.split("/"))
 
 
 def is_symbol_run(text: str) -> bool:
@@ -145,6 +165,11 @@ def read_masthead(pages: list[Page], body_left: float, body_right: float, body_s
             ended = True
     if not mast.symbols:
         mast.symbols = foot_symbols or _header_symbols(pages)
+    elif not all(well_formed(symbol) for symbol in mast.symbols):
+        # An OCR'd masthead may misread its symbol ("A./47/435"); where the running headers
+        # print it well formed, that is the document's own reading, not a correction.
+        printed = [symbol for symbol in _header_symbols(pages) if well_formed(symbol)]
+        mast.symbols = printed or mast.symbols
     if mast.found or mast.runs:
         _read_title(mast, runs, first, body_left, body_right, body_size)
     return mast
@@ -174,7 +199,7 @@ def _claim(run: Run, text: str, mast: Masthead, known: tuple[lang.Language, ...]
             mast.original_languages = [c for c in codes if c]
             return "original"
         if mast.date is None and len(text.split()) <= 8:  # "Wednesday, 16 April 2025, 10 a.m."
-            parsed = language.parse_date(text)
+            parsed = language.parse_date(text, line=True)
             if parsed is not None:
                 mast.date, mast.date_text = parsed.isoformat(), text
                 return "date"

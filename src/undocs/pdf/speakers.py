@@ -30,7 +30,9 @@ def add_speakers(drafts: list[PartDraft], found: Found, language: lang.Language 
         for wording in candidates:
             letter = wording.letter_title.match(block)
             if letter:
-                _assign(drafts[0], states.mentions(letter.group("senders")), "sender")
+                senders = letter.group("senders")
+                if wording.representative.search(senders):
+                    _assign(drafts[0], states.mentions(senders), "sender")
                 if not drafts[0].title:
                     drafts[0].title = block  # the letter's own heading names the part
                 return
