@@ -43,7 +43,7 @@ _JOINT = re.compile(r"\s*[–—−]\s*|\s+-\s+|-(?=[A-Z][A-Z.\d]*/)")
 #: version's language letter follows in brackets. Executive boards add an "X" ("24-22638X"),
 #: a reissue an asterisk ("25-03579*"); OCR'd scans misread digits ("84-I7984").
 _JOB = re.compile(r"^(?P<job>(?:GE\.)?\d{2}-[0-9A-Za-z]{5}X?)\*?(?:\s*[0-9A-Za-z]{4,6})?\s*\((?P<letter>[A-Z])\)")
-_UNITED_NATIONS = re.compile(r"^(?:United Nations|UNITED\s*NATIONS|Nations\s+Unies|NATIONS\s+UNIES)$")
+_UNITED_NATIONS = re.compile(r"^(?:United Nations|UNITED\s*NATIONS|Nations\s+Unies|NATIONS\s+UNIES|UNITED|NATIONS|UNIES)$")
 #: The 1984–2001 masthead prints the version's language alone, in capitals.
 _VERSION_LANGUAGE = re.compile(r"^(?:English|French|Spanish|Russian|Arabic|Chinese|Français|Anglais)$", re.IGNORECASE)
 #: How far down the first page a masthead may reach, as a share of the page's height.
@@ -71,6 +71,7 @@ class Masthead:
     #: Where the masthead's left column stands (a session, an agenda item and its title).
     left_columns: set[int] = field(default_factory=set)
     organ_runs: list[Run] = field(default_factory=list)
+    meeting: str | None = None  # a verbatim record's "64th plenary meeting": its title
 
     @property
     def found(self) -> bool:
@@ -137,8 +138,8 @@ def read_masthead(pages: list[Page], body_left: float, body_right: float, body_s
         if run.top > depth or ended:
             continue
         organ = mast.organ_runs[-1] if mast.organ_runs else None
-        if organ is not None and run.bold and abs(run.x0 - organ.x0) < 2 and abs(run.size - organ.size) < 1.5 \
-                and 0 < run.top - organ.top < 1.6 * run.size:
+        if organ is not None and run.bold and organ.size >= 14 and not _known_organ(mast.organs[-1], known) \
+                and abs(run.x0 - organ.x0) < 2 and abs(run.size - organ.size) < 1.5 and 0 < run.top - organ.top < 1.6 * run.size:
             # An organ's name on several lines ("Executive Board of the / United Nations …").
             mast.organs[-1] += " " + text
             mast.organ_runs.append(run)
@@ -172,6 +173,8 @@ def read_masthead(pages: list[Page], body_left: float, body_right: float, body_s
         mast.symbols = printed or mast.symbols
     if mast.found or mast.runs:
         _read_title(mast, runs, first, body_left, body_right, body_size)
+    if mast.title is None and mast.meeting:
+        mast.title = mast.meeting
     return mast
 
 
@@ -179,14 +182,18 @@ def _claim(run: Run, text: str, mast: Masthead, known: tuple[lang.Language, ...]
     """Which masthead field ``run`` is (and fill it), or None when it is not a masthead run."""
     if _UNITED_NATIONS.match(" ".join(text.split())):
         return "united-nations"
+    organs = _organs_in(text, known)
+    if organs:
+        # One line may print two organs ("General Assembly Security Council"); a joint
+        # document prints them again above its sessions: each is listed once.
+        mast.organs.extend(o for o in organs if o not in mast.organs)
+        return "organ"
     symbols = symbols_in(text)
     if symbols and not mast.symbols:
         mast.symbols = symbols
         return "symbol"
     for language in known:
-        if any(text.lower() == organ.lower() for organ in language.organs) or (
-            run.bold and run.size >= 14 and not mast.distribution and _is_organ_like(text)
-        ):
+        if run.bold and run.size >= 14 and not mast.distribution and _is_organ_like(text):
             mast.organs.append(text)
             return "organ"
         m = language.distribution.match(text)
@@ -209,6 +216,8 @@ def _claim(run: Run, text: str, mast: Masthead, known: tuple[lang.Language, ...]
             mast.session = f"{mast.session} ; {m.group('value')}" if mast.session else m.group("value")
             return "session"
         if language.meeting.match(text):
+            if text[:1].isdigit():
+                mast.meeting = text
             return "meeting"
         m = language.agenda.match(text)
         if m and len(text) < 120:
@@ -224,10 +233,29 @@ def _claim(run: Run, text: str, mast: Masthead, known: tuple[lang.Language, ...]
     return None
 
 
+def _known_organ(text: str, known: tuple[lang.Language, ...]) -> bool:
+    return any(text.lower() == organ.lower() for language in known for organ in language.organs)
+
+
+def _organs_in(text: str, known: tuple[lang.Language, ...]) -> list[str]:
+    """The known organs a run consists of, in order ("General Assembly Security Council" is
+    two), or [] when the run is anything else."""
+    names = sorted({organ for language in known for organ in language.organs}, key=len, reverse=True)
+    found, rest = [], text.strip()
+    while rest:
+        organ = next((name for name in names if rest.lower().startswith(name.lower())
+                      and (len(rest) == len(name) or rest[len(name)] == " ")), None)
+        if organ is None:
+            return []
+        found.append(rest[: len(organ)])
+        rest = rest[len(organ):].strip()
+    return found
+
+
 def _is_organ_like(text: str) -> bool:
     """A large bold line of the masthead's left column: an organ ("General Assembly") or a
     body it names ("Executive Board of …"), never a sentence."""
-    return len(text) < 90 and not text.endswith(".") and text[:1].isupper()
+    return len(text) < 90 and not text.endswith(".") and text[:1].isupper() and len(text.split()) >= 2
 
 
 def _header_symbols(pages: list[Page]) -> list[str]:
