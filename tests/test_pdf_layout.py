@@ -125,3 +125,19 @@ def test_a_government_reply_in_an_english_report():
     ]])
     reply = parts[-1]
     assert reply.key == "cuba" and [(s.state, s.role) for s in reply.statements] == [("cuba", "reply")]
+
+
+def test_footnote_series_after_a_starred_note():
+    """E/HLPF/2025/3's first page (read on the page): "* E/HLPF/2025/1." then notes 1, 2, each
+    its number raised on its own above the note's text."""
+    parts = read([[
+        r("The importance of the regional dimension of sustainable development has long", 100, 147),
+        r("been recognized in Rio de Janeiro in 2012,1 and the Member States agreed on it.", 112, sup=((42, 43),)),
+        r("* E/HLPF/2025/1.", 666.0, 115, size=7.8),
+        r("1", 675.7, 117, size=5.0), r("See General Assembly resolution 66/288.", 676.5, 123.4, size=7.7),
+        r("2", 686.2, 117, size=5.0), r("See General Assembly resolution 67/290.", 687.0, 123.4, size=7.7),
+    ]])
+    notes = [(n.marker, n.text) for n in parts[0].footnotes]
+    assert notes == [("*", "E/HLPF/2025/1."), ("1", "See General Assembly resolution 66/288."),
+                     ("2", "See General Assembly resolution 67/290.")]
+    assert "in 2012, and the Member States" in parts[0].paragraphs[0].text

@@ -167,15 +167,23 @@ def _note_start(row: Row) -> tuple[str | None, str]:
 
 
 def _follows(previous: str, marker: str) -> bool:
-    """True when ``marker`` can be the note after ``previous`` (1 then 2; * then **; a then b):
-    a note's continuation line that happens to start with a number or a letter is not a note."""
-    if previous.isdigit() and marker.isdigit():
+    """True when ``marker`` can be the note after ``previous`` (1 then 2; * then **; a then b;
+    a series may start after another: "*" then "1"): a note's continuation line that happens
+    to start with a number or a letter is not a note."""
+    def kind(m: str) -> str:
+        return "digit" if m.isdigit() else "star" if set(m) == {"*"} else "letter" if m.islower() else "other"
+
+    if not previous:
+        return True
+    if kind(previous) != kind(marker):
+        return marker in ("1", "*", "a") or kind(marker) == "other"
+    if marker.isdigit():
         return int(marker) == int(previous) + 1
-    if previous and set(previous) == {"*"} and set(marker) == {"*"}:
+    if kind(marker) == "star":
         return len(marker) == len(previous) + 1
-    if len(previous) == 1 and len(marker) == 1 and previous.islower() and marker.islower():
-        return ord(marker) == ord(previous) + 1
-    return not previous or previous in "†‡" or marker in "†‡"
+    if kind(marker) == "letter":
+        return len(marker) == len(previous) == 1 and ord(marker) == ord(previous) + 1
+    return True
 
 
 class Builder:
