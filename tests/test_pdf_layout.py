@@ -141,3 +141,18 @@ def test_footnote_series_after_a_starred_note():
     assert notes == [("*", "E/HLPF/2025/1."), ("1", "See General Assembly resolution 66/288."),
                      ("2", "See General Assembly resolution 67/290.")]
     assert "in 2012, and the Member States" in parts[0].paragraphs[0].text
+
+
+def test_items_are_cited_by_their_printed_letters_under_their_paragraph():
+    """E/2025/L.4 (read on its page): "The Economic and Social Council decides: (a) …; (b) …;
+    (c) … the segment: (i) …; (ii) …" — cited as § 1 (a), § 1 (c) (ii)."""
+    parts = read([[
+        r("1.", 100, 123.4), r("The Economic and Social Council decides:", 100, 147),
+        r("(a) That the theme of the humanitarian affairs segment of its 2025 session will", 118, 147), r(LONG, 130),
+        r("(b) That it will convene four panel discussions under the segment;", 148, 147),
+        r("(c) To take note of the proposed topics for the panel discussions under the", 166, 147), r("segment:", 178),
+        r("(i) The humanitarian reset: a dialogue with principals on the future of", 196, 147), r(LONG, 208, 147),
+        r("(ii) The humanitarian consequences of armed conflict: promoting respect for", 226, 147), r(LONG, 238, 147),
+    ]])
+    labels = [p.label for p in parts[0].paragraphs]
+    assert labels == ["§ 1", "§ 1 (a)", "§ 1 (b)", "§ 1 (c)", "§ 1 (c) (i)", "§ 1 (c) (ii)"]

@@ -58,6 +58,9 @@ class Paragraph:
     #: Where a footnote is called inside the text: (block index, character offset, note id).
     #: Empty when the source marks calls only at the paragraph's end (text and Markdown).
     calls: tuple[tuple[int, int, str], ...] = ()
+    #: A list item's printed letter or numeral with the number of the paragraph it belongs to
+    #: ("2 (a)", "2 (a) (i)"): what a citation gives instead of the item's ordinal.
+    marker: str | None = None
     topics: tuple[str, ...] = ()
     mentions: tuple[str, ...] = ()
 
@@ -70,6 +73,8 @@ class Paragraph:
         """How a citation points at this paragraph: ``§ 3``, or the closing line as such."""
         if self.kind == "closing":
             return "lieu et date"
+        if self.marker:
+            return f"§ {self.marker}"
         return f"§ {self.number if self.number is not None else self.seq}"
 
 

@@ -163,6 +163,7 @@ def assemble(drafts: list[PartDraft], doc_id: str, file: str) -> tuple[Part, ...
         numbered = any(p.number is not None for p in draft.paragraphs)
         para_ids: set[str] = set()
         paragraphs = []
+        markers = item_markers(draft.paragraphs)
         for seq, para in enumerate(draft.paragraphs, start=1):
             if para.kind == "closing":
                 local = f"{key}-cloture"
@@ -182,7 +183,7 @@ def assemble(drafts: list[PartDraft], doc_id: str, file: str) -> tuple[Part, ...
                 Paragraph(
                     id=f"{doc_id}_{local}", document=doc_id, part=key, kind=para.kind, seq=seq, number=para.number,
                     blocks=blocks, source=SourceSpan(file, para.line_start, para.line_end),
-                    state=single, footnote_refs=refs, calls=calls,
+                    state=single, footnote_refs=refs, calls=calls, marker=markers[seq - 1],
                 )
             )
         parts.append(
@@ -212,3 +213,35 @@ def _take_calls(blocks: list[str]) -> tuple[tuple[str, ...], tuple[tuple[int, in
         pieces.append(block[at:])
         clean.append("".join(pieces))
     return tuple(clean), tuple(calls)
+
+
+_ITEM_MARK = re.compile(r"^\(([a-z]{1,4}|\d{1,3})\)\s")
+_ROMAN = re.compile(r"^[ivxl]+$")
+
+
+def item_markers(paragraphs: list[ParaDraft]) -> list[str | None]:
+    """The citation marker of each list item printed with a letter or numeral: "(a)" after
+    paragraph 2 is "2 (a)", "(i)" under it "2 (a) (i)"; None for anything else. A letter that
+    could be a numeral ("i") is a letter when it follows "h"."""
+    out: list[str | None] = []
+    number: int | None = None
+    letter: str | None = None
+    numerals = False  # inside a "(i)", "(ii)" list under a lettered item
+    for para in paragraphs:
+        if para.number is not None:
+            number, letter, numerals = para.number, None, False
+        m = _ITEM_MARK.match(para.blocks[0]) if para.kind == "item" and para.blocks else None
+        if m is None:
+            out.append(None)
+            continue
+        mark = m.group(1)
+        starts = mark == "i" and letter is not None and letter != "h"
+        numerals = bool(_ROMAN.match(mark)) and (starts or (numerals and mark != "i"))
+        if numerals:
+            parts = [str(number)] if number is not None else []
+            out.append(" ".join(parts + [f"({letter})", f"({mark})"]))
+        else:
+            if not mark.isdigit():
+                letter = mark
+            out.append(f"{number} ({mark})" if number is not None else f"({mark})")
+    return out
