@@ -12,20 +12,19 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..errors import SourceError
+from ..lang.fr import LANGUAGE as FRENCH
 from ..model import Footnote, Paragraph, Part, SourceSpan, Statement
 from ..textnorm import fold
 
-#: French month names as printed in UN documents ("1er juin 2012").
-MONTHS = {
-    "janvier": 1, "février": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
-    "août": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12,
-}
+#: The text and Markdown formats are the French seeds' (see ``undocs.lang.fr``).
+MONTHS = FRENCH.months
 
 #: How a reader marks a footnote call inside text while it assembles a paragraph (see
 #: ``pdf.layout``): CALL_OPEN, the note's id, CALL_CLOSE. Private-use characters: no source
 #: text has them (the PDF reader drops them from extracted text), none is a space or a letter.
 CALL_OPEN, CALL_CLOSE = "\ue000", "\ue001"
 _CALL = re.compile(f"{CALL_OPEN}([^{CALL_CLOSE}]*){CALL_CLOSE}")
+
 _DATE = re.compile(r"(?P<day>1er|\d{1,2})\s+(?P<month>[^\W\d_]+)\s+(?P<year>\d{4})")
 _WORD_END_HYPHEN = re.compile(r"[^\W\d_]-$")
 _SPACES = re.compile(r"[ \t]+")
