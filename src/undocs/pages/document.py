@@ -60,6 +60,8 @@ def para_view(p: Paragraph, views: Views, link: Linker, notes: dict[str, Footnot
         "marker": f"{p.number}." if p.number is not None else p.label,
         "aria_label": f"Paragraphe {number}, lien permanent",
         "blocks": _segments(p, notes, placed),
+        # The interface's words in a paragraph of a document in another language.
+        "ui_lang": "fr" if views.documents[p.document].language not in (None, "fr") else None,
         "bulleted": p.kind == "item" and p.text.lstrip().startswith(("•", "-", "–", "·")),
         "refs": ref_views([r for r in p.footnote_refs if r not in {c[2] for c in p.calls}], notes, placed),
         "citation": views.citation(p),
