@@ -51,6 +51,7 @@ from pathlib import Path
 from typing import Any, Iterable, NamedTuple
 
 from .errors import ConfigError
+from .textnorm import fold
 
 __all__ = [
     "ANALYSIS_JSON_PATH",
@@ -91,7 +92,6 @@ LABELS = (TRIMMER, FOLDING, STOPWORDS, STEMMER)
 
 #: Characters accepted as an apostrophe between two word characters (elision, aujourd’hui).
 APOSTROPHES = "'\u2019\u2018\u02bc"
-_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae"} | {a: "'" for a in APOSTROPHES})
 
 
 # --------------------------------------------------------------------------------------------
@@ -249,12 +249,11 @@ def tokenize(text: str) -> list[str]:
 
 @functools.lru_cache(maxsize=500_000)
 def normalize(term: str) -> str:
-    """Fold a term: lower case, NFKD, no combining marks, œ/æ expanded, apostrophes as ``'``."""
+    """Fold a term (``textnorm.fold``: lower case, NFKD, no marks, œ/æ/ß expanded, apostrophes
+    as ``'``) and keep only what a term is made of."""
     _, _, not_term = _regexes()
-    folded = unicodedata.normalize("NFKD", term.lower())
-    folded = "".join(c for c in folded if not unicodedata.category(c).startswith("M"))
-    folded = folded.lower().translate(_LIGATURES)
-    return not_term.sub("", folded)
+    # Lower-cased as a whole first, as JavaScript's toLowerCase does: a final sigma stays "ς".
+    return not_term.sub("", fold(term.lower()))
 
 
 @functools.cache

@@ -1,4 +1,7 @@
-"""Folding French text so that "Sûreté", "surete" and "SÛRETÉ" compare equal.
+"""Folding text so that "Sûreté", "surete" and "SÛRETÉ" compare equal: the one folding function.
+
+Slugs, sort keys, state and topic look-ups and the search's analysis (``analysis.normalize``,
+whose JavaScript twin ``static/js/analysis.js`` the parity test holds to it) all fold here.
 
 Topic terms, heading look-ups and search all need the same notion of "the same word once
 case, accents, ligatures and the typographic apostrophe are ignored"; keeping it in one place
@@ -32,9 +35,11 @@ _SPECIAL = {
 @lru_cache(maxsize=4096)
 def _fold_char(char: str, lower: bool) -> str:
     """Fold one character; the result may be empty (a combining mark) or longer (``œ``)."""
-    text = char.casefold() if lower else char
+    text = char.lower() if lower else char
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(_SPECIAL.get(c, c) for c in decomposed if not unicodedata.combining(c))
+    if lower:
+        decomposed = decomposed.lower()  # NFKD can give capitals ("ℌ" -> "H")
+    return "".join(_SPECIAL.get(c, c) for c in decomposed if not unicodedata.category(c).startswith("M"))
 
 
 def fold(text: str) -> str:

@@ -77,8 +77,9 @@
   var TOKEN_RE = new RegExp(W + "+(?:[" + APOSTROPHES + "]" + W + "+)*", "gu");
   var APOSTROPHE_RE = new RegExp("[" + APOSTROPHES + "]", "u");
   var MARKS_RE = /\p{M}/gu;
-  var LIGATURES_RE = new RegExp("[\u0153\u00E6" + APOSTROPHES + "]", "g");
-  var LIGATURES = { "\u0153": "oe", "\u00E6": "ae" };
+  var LIGATURES_RE = new RegExp("[\u0153\u00E6\u00DF\u2010" + APOSTROPHES + "]", "g");
+  /* As src/undocs/textnorm.py folds (the parity test holds the two together). */
+  var LIGATURES = { "\u0153": "oe", "\u00E6": "ae", "\u00DF": "ss", "\u2010": "-" };
   var NOT_TERM_RE = /[^\p{L}\p{M}\p{N}']+/gu;
 
   var state = { stopwords: null, elisions: null, stem: null, loading: null };
