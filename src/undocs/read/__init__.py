@@ -3,7 +3,7 @@
 A reader takes a document's file (and what its sidecar says, which may be nothing) and returns
 a ``Reading``: the part drafts, the artefacts it removed, its warnings, what the document says
 about itself, and the text the fidelity check compares the page with. The format is chosen by
-the file's extension (``READERS``): adding a format is adding a module here, not an ``elif``.
+the file's extension (``sources.EXTENSIONS``, then ``readers``): adding a format is adding a module here, not an ``elif``.
 """
 
 from __future__ import annotations
@@ -67,18 +67,13 @@ class StateFinder(Protocol):
 Reader = Callable[[Path, str, Hints, StateFinder], Reading]
 
 
-def readers() -> dict[str, tuple[str, Reader]]:
-    """Extension -> (format name, reader)."""
+def readers() -> dict[str, Reader]:
+    """Format (``sources.EXTENSIONS`` maps file extensions to formats) -> its reader."""
     from . import markdown, pdf, text
 
-    return {".txt": ("plaintext", text.read), ".md": ("markdown", markdown.read), ".pdf": ("pdf", pdf.read)}
-
-
-FORMAT_OF_EXTENSION = {".txt": "plaintext", ".md": "markdown", ".pdf": "pdf"}
-READER_OF_FORMAT = {"plaintext": ".txt", "markdown": ".md", "pdf": ".pdf"}
+    return {"plaintext": text.read, "markdown": markdown.read, "pdf": pdf.read}
 
 
 def read(path: Path, fmt: str, hints: Hints, states: StateFinder) -> Reading:
     """Read ``path`` with the reader of format ``fmt``."""
-    _name, reader = readers()[READER_OF_FORMAT[fmt]]
-    return reader(path, path.name, hints, states)
+    return readers()[fmt](path, path.name, hints, states)
