@@ -181,6 +181,8 @@ def common_context(page_url: str, title: str, section: str | None,
         "breadcrumbs": [{"label": label, "href": link(url)} for label, url in crumbs],
         "crumb": crumb or title,
         "is_home": page_url == urls.HOME,
+        # The home and search pages have their own search box: one box per page.
+        "header_search": page_url not in (urls.HOME, urls.SEARCH),
     }
 
 

@@ -20,8 +20,8 @@ class ListLimits:
 
     A state of a large archive speaks in thousands of paragraphs: its page shows their full
     text up to ``full_text`` paragraphs, then the remaining documents as links with counts;
-    ``per_topic`` excerpts per topic on a state page, ``mentions`` excerpts of the mentions,
-    each followed by a link to the search that has them all.
+    ``per_topic`` links to its paragraphs per topic on a state page, ``mentions`` paragraphs
+    naming it (whole), each list followed by a link to the search that has them all.
     """
 
     full_text: int = 300

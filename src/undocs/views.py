@@ -115,13 +115,6 @@ def sort_key(text: str) -> str:
     return fold(text)
 
 
-def excerpt(text: str, words: int = 40) -> str:
-    parts = text.split()
-    if len(parts) <= words:
-        return " ".join(parts)
-    return " ".join(parts[:words]) + " …"
-
-
 def short_title(title: str) -> str:
     """A part title shortened for a citation: before an em/en dash aside, at most a few words."""
     for dash in (" – ", " — "):
@@ -157,6 +150,25 @@ def part_phrase(part: Part, states: dict[str, State]) -> str:
 def citation(document: Document, part: Part, paragraph: Paragraph, states: dict[str, State]) -> str:
     """``A/67/131, réponse de la Norvège, § 3``."""
     pieces = [document.cite_symbol, part_phrase(part, states), paragraph.label]
+    return ", ".join(p for p in pieces if p)
+
+
+def own_number(paragraph: Paragraph) -> bool:
+    """True when the ``§`` of a citation is the archive's count within its part, not a number
+    or letter printed in the document (a reader must be told: the UN text has no "§ 4")."""
+    return paragraph.kind != "closing" and paragraph.number is None and not paragraph.marker
+
+
+def reference(document: Document, part: Part, paragraph: Paragraph, states: dict[str, State]) -> str:
+    """The full reference a reader pastes into a paper: body, title, symbol, date, part,
+    paragraph (``Assemblée générale, « Promotion du multilatéralisme… », A/67/131, 2012,
+    réponse de la Norvège, § 3``), each piece only when the document gives it."""
+    label = paragraph.label
+    if own_number(paragraph):
+        label += " [rang dans la partie, compté par l’archive]"
+    title = f"«\u00a0{document.title}\u00a0»" if document.title else None
+    pieces = [document.body, title, document.cite_symbol, french_date(document.date) or None,
+              part_phrase(part, states), label]  # fmt: skip
     return ", ".join(p for p in pieces if p)
 
 
@@ -213,6 +225,9 @@ class Views:
 
     def part(self, p: Paragraph) -> Part:
         return self.parts[pkey(p)]
+
+    def reference(self, p: Paragraph) -> str:
+        return reference(self.documents[p.document], self.part(p), p, self.states)
 
     def count(self, state_id: str, topic_id: str) -> int:
         return len(self.state_topic_paragraphs.get((state_id, topic_id), ()))

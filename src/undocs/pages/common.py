@@ -7,7 +7,7 @@ from typing import Any
 from .. import urls
 from ..model import Paragraph, Part
 from ..settings import Settings
-from ..views import Views, doc_title, excerpt
+from ..views import Views, doc_title
 
 
 def size_label(n: int) -> str:
@@ -46,12 +46,20 @@ class Linker:
         return self(url), url
 
 
-def paragraph_summary(p: Paragraph, views: Views, link: Linker, *, full: bool) -> dict[str, Any]:
-    """A paragraph as listed on a state or topic page: citation, link, text or excerpt."""
+def paragraph_summary(p: Paragraph, views: Views, link: Linker) -> dict[str, Any]:
+    """A paragraph as listed on a state or topic page: citation, link, its whole text (an
+    excerpt cut mid-sentence would print and read as if it were the paragraph) and topics."""
     return {
+        "id": p.id,
+        "paragraph": p,
         "citation": views.citation(p),
         "href": link(urls.paragraph_url(p)),
-        "blocks": list(p.blocks) if full else [excerpt(p.text)],
+        "blocks": list(p.blocks),
+        "topics": [
+            {"label": views.topics[t].label, "href": link(urls.topic_url(t))}
+            for t in dict.fromkeys(p.topics)
+            if t in views.topics
+        ],
     }
 
 
@@ -74,7 +82,7 @@ def full_text_then_links(
             continue
         shown += count
         item["groups"] = [
-            {"label": label, "paragraphs": [paragraph_summary(p, views, link, full=True) for p in group]}
+            {"label": label, "paragraphs": [paragraph_summary(p, views, link) for p in group]}
             for label, group in groups.items()
         ]
         full.append(item)

@@ -8,7 +8,7 @@ from typing import Any
 
 from .. import urls
 from ..model import Document, Footnote, Paragraph, Statement
-from ..views import UNKNOWN, Views, doc_title, french_date, iso, language_name, symbol_note
+from ..views import UNKNOWN, Views, doc_title, french_date, iso, language_name, own_number, symbol_note
 from .common import Linker, part_heading
 
 #: Short series names for "Cote CD : inconnue".
@@ -65,6 +65,9 @@ def para_view(p: Paragraph, views: Views, link: Linker, notes: dict[str, Footnot
         "bulleted": p.kind == "item" and p.text.lstrip().startswith(("•", "-", "–", "·")),
         "refs": ref_views([r for r in p.footnote_refs if r not in {c[2] for c in p.calls}], notes, placed),
         "citation": views.citation(p),
+        "reference": views.reference(p),
+        "own_number": own_number(p),
+        "label": p.label,
         "permalink_href": href,
         "permalink_text": shown,
         "topics": [
@@ -102,6 +105,21 @@ def group_items(paras: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return groups
 
 
+def facts(doc: Document) -> list[dict[str, Any]]:
+    """The line under the title: what a reader checks first (date, body, language, size); the
+    full references fold below it, so the text starts on the first screen of a phone."""
+    out: list[dict[str, Any]] = []
+    if doc.date:
+        out.append({"value": french_date(doc.date), "datetime": iso(doc.date)})
+    if doc.body:
+        out.append({"value": doc.body, "datetime": None})
+    if doc.language:
+        out.append({"value": f"en {language_name(doc.language)}", "datetime": None})
+    n = len(doc.paragraphs)
+    out.append({"value": f"{n}\u00a0paragraphe{'s' if n != 1 else ''} citable{'s' if n != 1 else ''}", "datetime": None})
+    return out
+
+
 def document_view(doc: Document, views: Views, link: Linker) -> dict[str, Any]:
     notes = {fn.id: fn for part in doc.parts for fn in part.footnotes}
     first_refs = footnote_refs(doc)
@@ -118,8 +136,6 @@ def document_view(doc: Document, views: Views, link: Linker) -> dict[str, Any]:
         term = "Publié sous la cote" if len(doc.other_symbols) == 1 else "Publié sous les cotes"
         meta.append({"term": term, "value": ", ".join(doc.other_symbols), "datetime": None})
     meta += [
-        {"term": "Titre", "value": doc.title or UNKNOWN, "datetime": None,
-         "lang": doc.language if doc.title and doc.language != "fr" else None},
         {"term": "Date", "value": french_date(doc.date) or UNKNOWN, "datetime": iso(doc.date)},
         {"term": "Organe", "value": doc.body or UNKNOWN, "datetime": None},
         {"term": "Langue", "value": language_name(doc.language) if doc.language else UNKNOWN, "datetime": None},
@@ -128,7 +144,6 @@ def document_view(doc: Document, views: Views, link: Linker) -> dict[str, Any]:
         term = "Langue originale" if len(doc.original_languages) == 1 else "Langues originales"
         langs = ", ".join(language_name(lang) for lang in doc.original_languages)
         meta.append({"term": term, "value": langs, "datetime": None})
-    meta.append({"term": "Fichier source", "value": f"seeds/{doc.source_file}", "datetime": None})
     for key, value in doc.extra:
         meta.append({"term": key, "value": value, "datetime": None})
     meta.append({"term": "Paragraphes citables", "value": str(len(doc.paragraphs)), "datetime": None})
@@ -174,6 +189,7 @@ def document_view(doc: Document, views: Views, link: Linker) -> dict[str, Any]:
         )
     return {
         "title": doc_title(doc),
+        "facts": facts(doc),
         # The document's own language where it is not the interface's (an English PDF).
         "lang": doc.language if doc.language and doc.language != "fr" and doc.title else None,
         "text_lang": doc.language if doc.language and doc.language != "fr" else None,

@@ -9,9 +9,14 @@ from urllib.parse import urlencode
 from .. import urls
 from ..model import Paragraph
 from ..settings import ListLimits
-from ..views import Views, french_date, iso, language_name, role_label
+from ..views import Views, french_date, iso, language_name, pkey, role_label
 from .common import Linker, full_text_then_links, paragraph_summary
 from .lists import roles_of
+
+
+def paragraph_short(p: Paragraph, views: Views) -> str:
+    """``A/67/131 § 3``: a paragraph named in a list of links (the citation says the rest)."""
+    return f"{views.documents[p.document].cite_symbol}\u00a0{p.label}"
 
 
 def state_view(state_id: str, views: Views, link: Linker, limits: ListLimits = ListLimits()) -> dict[str, Any]:
@@ -28,29 +33,37 @@ def state_view(state_id: str, views: Views, link: Linker, limits: ListLimits = L
         }
         for ref in views.state_statements[state_id]
     ]
+    by_doc: dict[str, list[Paragraph]] = {}
+    for p in views.state_paragraphs[state_id]:
+        by_doc.setdefault(p.document, []).append(p)
+    documents, more_documents = full_text_then_links(by_doc, views, link, limits.full_text)
+    # Each paragraph once on the page, whole: the topics point at it instead of repeating it.
+    shown = {pkey(p["paragraph"]) for d in documents for g in d["groups"] for p in g["paragraphs"]}
+    mentions = []
+    others = [p for p in views.state_mentions[state_id] if pkey(p) not in shown]
+    for p in others[: limits.mentions]:
+        item = paragraph_summary(p, views, link)
+        item["speaker"] = views.states[p.state].name if p.state in views.states else None
+        mentions.append(item)
+    shown |= {pkey(p) for p in others[: limits.mentions]}
     topics = []
     for topic, count in views.state_topics(state_id):
         paras = views.state_topic_paragraphs[(state_id, topic.id)]
+        on_page = [p for p in paras if pkey(p) in shown]
         topics.append(
             {
                 "anchor": f"theme-{topic.id}",
                 "label": topic.label,
                 "count": count,
                 "topic_href": link(urls.topic_url(topic.id)),
-                "paragraphs": [paragraph_summary(p, views, link, full=False) for p in paras[: limits.per_topic]],
-                "more": max(0, len(paras) - limits.per_topic),
+                "paragraphs": [
+                    {"href": f"#{p.id}", "label": paragraph_short(p, views)}
+                    for p in on_page[: limits.per_topic]
+                ],
+                "more": max(0, len(paras) - min(len(on_page), limits.per_topic)),
                 "search_href": search + "?" + urlencode({"etat": state_id, "theme": topic.id}),
             }
         )
-    by_doc: dict[str, list[Paragraph]] = {}
-    for p in views.state_paragraphs[state_id]:
-        by_doc.setdefault(p.document, []).append(p)
-    documents, more_documents = full_text_then_links(by_doc, views, link, limits.full_text)
-    mentions = []
-    for p in views.state_mentions[state_id][: limits.mentions]:
-        item = paragraph_summary(p, views, link, full=False)
-        item["speaker"] = views.states[p.state].name if p.state in views.states else None
-        mentions.append(item)
     return {
         "name": state.name,
         "name_en": state.name_en,
@@ -61,7 +74,7 @@ def state_view(state_id: str, views: Views, link: Linker, limits: ListLimits = L
         "documents": documents,
         "more_documents": more_documents,
         "mentions": mentions,
-        "more_mentions": max(0, len(views.state_mentions[state_id]) - limits.mentions),
+        "more_mentions": max(0, len(others) - limits.mentions),
         "search_href": search + "?" + urlencode({"etat": state_id}),
         "paragraph_count": len(views.state_paragraphs[state_id]),
         "mention_count": len(views.state_mentions[state_id]),
