@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from undocs import analysis
+from undocs.acronyms import load_acronyms
 from undocs.search import FACETS_PATH, LEXICON_PATH, META_PATH, page_path, search_files, shard_path
 from undocs.search import index as search
 from undocs.search.shards import order, shard_of
@@ -66,7 +67,7 @@ def test_index_covers_every_paragraph(corpus, files):
     meta = _json(files, META_PATH)
     assert meta["n"] == len(ids)
     assert meta["pipeline"] == list(analysis.LABELS)
-    assert [f for f, _ in meta["f"]] == ["texte", "etat", "mention", "theme", "doc", "partie"]
+    assert [f for f, _ in meta["f"]] == ["texte", "etat", "mention", "theme", "doc", "partie", "sigle"]
     terms = _json(files, LEXICON_PATH)["t"]
     assert terms == sorted(terms, key=order) and len(terms) > 1000
     # Each shard holds exactly the terms and words of its key range, in order.
@@ -110,7 +111,7 @@ def test_weights_are_lunr_py_field_vectors(which, corpus, tmp_path_factory):
     views = build_views(corpus)
     files = search_files(views)
     builder = analysis.make_builder(ref="ref", fields=[{"field_name": n, "boost": b} for n, b in search.FIELDS])
-    for record in search.index_records(views):
+    for record in search.index_records(views, load_acronyms()):
         builder.add({"ref": record.ref, **record.fields})
     index = builder.build()
     names = {posting["_index"]: term for term, posting in index.inverted_index.items()}

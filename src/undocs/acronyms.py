@@ -40,8 +40,11 @@ class Acronym:
         return f"{self.acronyms[0]} = {self.expansions[0]}"
 
 
-def load_acronyms(path: Path = DEFAULT_PATH) -> tuple[Acronym, ...]:
-    """Read and validate the list; any problem is a ``ConfigError`` naming the file and line."""
+def load_acronyms(path: Path = DEFAULT_PATH, optional: bool = False) -> tuple[Acronym, ...]:
+    """Read and validate the list; any problem is a ``ConfigError`` naming the file and line.
+    ``optional``: a missing file is an empty list (a data folder without acronyms)."""
+    if optional and not Path(path).exists():
+        return ()
     data = load_yaml(path, ConfigError)
     if not isinstance(data, list) or not data:
         raise ConfigError("expected a non-empty list of acronyms", path)
@@ -62,6 +65,8 @@ def load_acronyms(path: Path = DEFAULT_PATH) -> tuple[Acronym, ...]:
             if not is_acronym(acronym):
                 raise fail(f"acronym {acronym!r} must be capital letters and digits only (two or more)")
             keys.append(acronym)
+        if all(analysis.term(a) is None for a in acronyms):
+            raise fail("no acronym the search indexes (each is a French stop word): add one")
         for expansion in expansions:
             terms = analysis.analyze(expansion)
             if not terms:
@@ -85,6 +90,28 @@ def _strings(value: Any, key: str, fail: Any) -> list[str]:
     if any(v != v.strip() or "  " in v for v in value):
         raise fail(f"{key}: no spaces around a form, single spaces inside")
     return value
+
+
+class ExpansionFinder:
+    """Which entries a text spells out: an expansion's terms adjacent, in order, in the text's
+    analysed terms (the build indexes the entry's acronym with the paragraph: field ``sigle``)."""
+
+    def __init__(self, acronyms: tuple[Acronym, ...]):
+        self._by_first: dict[str, list[tuple[list[str], str]]] = {}
+        for entry in acronyms:
+            word = next(a for a in entry.acronyms if analysis.term(a) is not None)
+            for expansion in entry.expansions:
+                terms = analysis.analyze(expansion)
+                self._by_first.setdefault(terms[0], []).append((terms, word))
+
+    def acronyms_in(self, terms: list[str]) -> list[str]:
+        """The indexed acronym of each entry whose expansion occurs in ``terms``, in order."""
+        found: dict[str, None] = {}
+        for i, t in enumerate(terms):
+            for expansion, word in self._by_first.get(t, ()):
+                if terms[i : i + len(expansion)] == expansion:
+                    found[word] = None
+        return list(found)
 
 
 def table(acronyms: tuple[Acronym, ...]) -> list[list[list[str]]]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import fidelity
+from .acronyms import load_acronyms
 from .enrich import enrich
 from .errors import FidelityError, Notice, SourceError
 from .export import export_data
@@ -116,9 +117,10 @@ def build(options: Options) -> Summary:
     sources = (options.seeds, options.data, options.templates, options.static)
     check_target(options.out, protected, sources)
     settings = load_settings(options.data / "site.yaml", options.base_url)
+    acronyms = load_acronyms(options.data / "acronyms.yaml", optional=True)
     corpus, report, texts = load_corpus(options.seeds, options.data, options.strict)
     views = build_views(corpus)
-    search = Deferred(search_files, views, jobs=options.jobs)  # independent of the pages
+    search = Deferred(search_files, views, acronyms, jobs=options.jobs)  # independent of the pages
     try:
         data_files = export_data(corpus, report, views=views)
         files = render_site(views, settings, report, options.templates, data_files)

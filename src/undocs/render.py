@@ -23,7 +23,7 @@ from . import urls
 from .pages.about import about_view
 from .pages.common import Linker
 from .pages.document import document_view
-from .pages.lists import documents_list, states_list, topics_list
+from .pages.lists import documents_list, home_view, states_list, topics_list
 from .pages.matrix import matrix_view
 from .pages.search import search_view
 from .pages.state import state_view
@@ -112,9 +112,7 @@ def site_pages(views: Views, report: BuildReport, data_files: dict[str, bytes], 
     home = (("Accueil", urls.HOME),)
     corpus = views.corpus
     add(urls.HOME, "index.html", settings.title, None, (), lambda link: {
-        "documents": documents_list(views, link),
-        "states": states_list(views, link),
-        "topics": topics_list(views, link),
+        "home": home_view(views, link, settings.lists.home),
     })  # fmt: skip
     add(urls.DOCUMENTS, "documents.html", "Documents", urls.DOCUMENTS, home,
         lambda link: {"documents": documents_list(views, link)})  # fmt: skip

@@ -21,12 +21,14 @@ class ListLimits:
     A state of a large archive speaks in thousands of paragraphs: its page shows their full
     text up to ``full_text`` paragraphs, then the remaining documents as links with counts;
     ``per_topic`` links to its paragraphs per topic on a state page, ``mentions`` paragraphs
-    naming it (whole), each list followed by a link to the search that has them all.
+    naming it (whole), each list followed by a link to the search that has them all; the home
+    page shows ``home`` documents, states and topics, then links to their full lists.
     """
 
     full_text: int = 300
     per_topic: int = 10
     mentions: int = 50
+    home: int = 12
 
 
 @dataclass(frozen=True)

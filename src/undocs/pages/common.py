@@ -19,6 +19,12 @@ def size_label(n: int) -> str:
     return f"{n / 1_000_000:.1f} Mo".replace(".", ",")
 
 
+def keep_together(text: str) -> str:
+    """A citation as the interface shows it: "§" and its number never split across lines (a
+    no-break space; the exported data keep the plain space)."""
+    return text.replace("§ ", "§\u00a0")
+
+
 def plural(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
@@ -52,7 +58,7 @@ def paragraph_summary(p: Paragraph, views: Views, link: Linker) -> dict[str, Any
     return {
         "id": p.id,
         "paragraph": p,
-        "citation": views.citation(p),
+        "citation": keep_together(views.citation(p)),
         "href": link(urls.paragraph_url(p)),
         "blocks": list(p.blocks),
         "topics": [

@@ -9,7 +9,7 @@ from typing import Any
 from .. import urls
 from ..model import Document, Footnote, Paragraph, Statement
 from ..views import UNKNOWN, Views, doc_title, french_date, iso, language_name, own_number, symbol_note
-from .common import Linker, part_heading
+from .common import Linker, keep_together, part_heading
 
 #: Short series names for "Cote CD : inconnue".
 BODY_SERIES = {"Conférence du désarmement": "CD"}
@@ -64,10 +64,10 @@ def para_view(p: Paragraph, views: Views, link: Linker, notes: dict[str, Footnot
         "ui_lang": "fr" if views.documents[p.document].language not in (None, "fr") else None,
         "bulleted": p.kind == "item" and p.text.lstrip().startswith(("•", "-", "–", "·")),
         "refs": ref_views([r for r in p.footnote_refs if r not in {c[2] for c in p.calls}], notes, placed),
-        "citation": views.citation(p),
-        "reference": views.reference(p),
+        "citation": keep_together(views.citation(p)),
+        "reference": keep_together(views.reference(p)),
         "own_number": own_number(p),
-        "label": p.label,
+        "label": keep_together(p.label),
         "permalink_href": href,
         "permalink_text": shown,
         "topics": [

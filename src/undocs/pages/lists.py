@@ -5,8 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 from .. import urls
-from ..views import Views, doc_title, french_date, iso, role_label, symbol_note
+from ..model import Document
+from ..views import Views, doc_title, french_date, iso, role_label
 from .common import Linker, plural
+
+
+def list_note(doc: Document) -> str | None:
+    """What a list says of a document whose own symbol is unknown: the symbol shown is the one it
+    was first published under (plain words, no "cote propre")."""
+    if doc.symbol or not doc.other_symbols:
+        return None
+    return "cité sous la cote de sa première parution, la sienne n’étant pas connue"
 
 
 def documents_list(views: Views, link: Linker) -> list[dict[str, Any]]:
@@ -17,7 +26,7 @@ def documents_list(views: Views, link: Linker) -> list[dict[str, Any]]:
                 "href": link(urls.document_url(doc.id)),
                 "symbol": doc.symbol,
                 "cite_symbol": doc.cite_symbol,
-                "symbol_note": symbol_note(doc),
+                "symbol_note": list_note(doc),
                 "title": doc_title(doc),
                 "date": french_date(doc.date) or "date inconnue",
                 "datetime": iso(doc.date),
@@ -84,3 +93,22 @@ def topics_list(views: Views, link: Linker) -> list[dict[str, Any]]:
             }
         )
     return out
+
+
+def home_view(views: Views, link: Linker, limit: int) -> dict[str, Any]:
+    """The home page: the first ``limit`` documents, the states that say most and the topics
+    most addressed, each list ending with a link to the whole list (a large archive's home page
+    stays one screen of choices, not a directory)."""
+    documents = documents_list(views, link)
+    states = sorted(states_list(views, link), key=lambda s: (-s["paragraphs"], -s["mentions"]))
+    topics = sorted(topics_list(views, link), key=lambda t: -t["count"])
+    return {
+        "documents": documents[:limit],
+        "states": states[:limit],
+        "topics": topics[:limit],
+        "counts": {"documents": len(documents), "states": len(states), "topics": len(topics)},
+        "documents_href": link(urls.DOCUMENTS),
+        "states_href": link(urls.STATES),
+        "topics_href": link(urls.TOPICS),
+        "matrix_href": link(urls.MATRIX),
+    }

@@ -1,4 +1,7 @@
-"""The states × topics table: for each state and topic, how many paragraphs, linked."""
+"""The states × topics table: for each state and topic, how many paragraphs, linked.
+
+States that speak on no topic (named in the texts, never speaking) would be rows of zeros: they
+are listed apart, under the table, so that every row of the table says something."""
 
 from __future__ import annotations
 
@@ -12,18 +15,22 @@ from .common import Linker
 def matrix_view(views: Views, link: Linker) -> dict[str, Any]:
     topics = [{"label": t.label, "href": link(urls.topic_url(t.id))} for t in views.corpus.topics]
     rows = []
+    silent = []
     for s in views.states_sorted:
         cells = []
         for t in views.corpus.topics:
             n = views.count(s.id, t.id)
             href = link(urls.anchor_url(urls.state_url(s.id), f"theme-{t.id}")) if n else None
             cells.append({"count": n, "href": href, "topic": t.label})
-        rows.append(
-            {
-                "name": s.name,
-                "href": link(urls.state_url(s.id)),
-                "cells": cells,
-                "total": len(views.state_paragraphs[s.id]),
-            }
-        )
-    return {"topics": topics, "rows": rows}
+        row = {
+            "name": s.name,
+            "href": link(urls.state_url(s.id)),
+            "cells": cells,
+            "total": len(views.state_paragraphs[s.id]),
+        }
+        if any(c["count"] for c in cells):
+            rows.append(row)
+        else:
+            silent.append({"name": s.name, "href": row["href"], "paragraphs": row["total"],
+                           "mentions": len(views.state_mentions[s.id])})  # fmt: skip
+    return {"topics": topics, "rows": rows, "silent": silent}

@@ -10,13 +10,13 @@ from .. import urls
 from ..model import Paragraph
 from ..settings import ListLimits
 from ..views import Views, french_date, iso, language_name, pkey, role_label
-from .common import Linker, full_text_then_links, paragraph_summary
+from .common import Linker, full_text_then_links, keep_together, paragraph_summary
 from .lists import roles_of
 
 
 def paragraph_short(p: Paragraph, views: Views) -> str:
     """``A/67/131 § 3``: a paragraph named in a list of links (the citation says the rest)."""
-    return f"{views.documents[p.document].cite_symbol}\u00a0{p.label}"
+    return keep_together(f"{views.documents[p.document].cite_symbol}\u00a0{p.label}")
 
 
 def state_view(state_id: str, views: Views, link: Linker, limits: ListLimits = ListLimits()) -> dict[str, Any]:

@@ -31,6 +31,11 @@ The query logic, in both languages:
    the stems of the vocabulary's words starting with it), so results do not vanish mid-word.
 3. One lunr query scores the expanded terms (exact term boost 1, completions 0.5); results
    that miss a required group, or contain a prohibited one, are dropped; ties go to corpus order.
+   An acronym of ``data/acronyms.yaml`` (``OTSC``), or words that are one of its expansions
+   (``Nations Unies``), make one group satisfied by any of the entry's acronyms -- in the text,
+   or in the field ``sigle``, where the build indexes the acronyms whose expansion a paragraph
+   spells out -- or by the words typed (all of them). A quoted phrase (``"armes chimiques"``) is
+   one group satisfied when its terms are adjacent, in order, in the analysed text.
 4. Nothing found: each unknown word is replaced by the nearest vocabulary word (edit distance
    1, or 2 for words of 8+ letters) and the query is retried (:meth:`Searcher.suggest`).
 """
@@ -40,6 +45,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import analysis
+from ..acronyms import Acronym, load_acronyms, table
 from ..views import Views
 from .index import (
     analyse,
@@ -73,10 +79,13 @@ def page_path(n: int) -> str:
 __all__ = ["FACETS_PATH", "LEXICON_PATH", "META_PATH", "SEARCH_DIR", "page_path", "search_files", "shard_path"]
 
 
-def search_files(views: Views) -> dict[str, bytes]:
+def search_files(views: Views, acronyms: tuple[Acronym, ...] | None = None) -> dict[str, bytes]:
     """The search's data files: metadata, term shards, store pages, facets, lexicon, analysis
-    data (the page is a page view: ``undocs.pages.search``)."""
-    records = index_records(views)
+    data (the page is a page view: ``undocs.pages.search``). ``acronyms``: those the queries
+    expand (default: ``data/acronyms.yaml`` of the project)."""
+    if acronyms is None:
+        acronyms = load_acronyms()
+    records = index_records(views, acronyms)
     analysed = analyse(records)
     postings = weighted_postings(analysed)
     terms = sorted(postings, key=order)
@@ -95,6 +104,7 @@ def search_files(views: Views) -> dict[str, bytes]:
         "s": WEIGHT_SCALE,
         "k": bounds,
         **labels(views),
+        "sg": table(acronyms),
     }
     files = {META_PATH: dump(meta), analysis.ANALYSIS_JSON_PATH: analysis.analysis_json()}
     for n, shard in enumerate(shards):

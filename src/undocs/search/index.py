@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 from .. import analysis
+from ..acronyms import Acronym, ExpansionFinder
 from ..model import Paragraph, State, Topic
 from ..views import Views
 
@@ -28,6 +29,7 @@ FIELDS: tuple[tuple[str, float], ...] = (
     ("theme", 4.0),  # the topics: French and English labels, acronyms
     ("doc", 2.0),  # the document's symbols
     ("partie", 1.0),  # the part's title ("Déclaration conjointe ...")
+    ("sigle", 1.0),  # the acronyms whose expansion the text or the part's title spells out (data/acronyms.yaml)
 )
 
 
@@ -47,8 +49,12 @@ def _dedupe_by_term(words: Iterable[str]) -> str:
     return _dedupe(tuple(words))
 
 
+def _dedupe(words: tuple[str, ...]) -> str:
+    return " ".join(_distinct(words))
+
+
 @functools.lru_cache(maxsize=4096)
-def _dedupe(words: tuple[str, ...]) -> str:  # the same states and topics recur paragraph after paragraph
+def _distinct(words: tuple[str, ...]) -> tuple[str, ...]:  # the same states and topics recur paragraph after paragraph
     seen: set[tuple[str, ...]] = set()
     out: list[str] = []
     for word in words:
@@ -56,19 +62,27 @@ def _dedupe(words: tuple[str, ...]) -> str:  # the same states and topics recur 
         if terms and terms not in seen:
             seen.add(terms)
             out.append(word)
-    return " ".join(out)
+    return tuple(out)
 
 
 def _state_words(state: State) -> list[str]:
     return [state.name, state.name_en, state.iso3, *state.forms]
 
 
+def state_words(state: State) -> list[str]:
+    """The words that find a state in the fields ``etat`` and ``mention``, one per distinct
+    index term sequence (what the search page looks for in a result's text)."""
+    return list(_distinct(tuple(_state_words(state))))
+
+
 def _topic_words(topic: Topic) -> list[str]:
     return [topic.label, topic.label_en]
 
 
-def index_records(views: Views) -> list[Record]:
+def index_records(views: Views, acronyms: tuple[Acronym, ...] = ()) -> list[Record]:
     """Every paragraph of the corpus, in corpus order, with its field texts."""
+    finder = ExpansionFinder(acronyms)
+    titles: dict[str, list[str]] = {}  # a part's title -> its acronyms (one title, many paragraphs)
     records = []
     for i, p in enumerate(views.paragraphs):
         doc = views.documents[p.document]
@@ -82,6 +96,10 @@ def index_records(views: Views) -> list[Record]:
             "doc": " ".join(dict.fromkeys((doc.cite_symbol, *(s for s in (doc.symbol,) if s), *doc.other_symbols))),
             "partie": views.part(p).title or "",
         }
+        title = fields["partie"]
+        if title not in titles:
+            titles[title] = finder.acronyms_in(analysis.analyze(title))
+        fields["sigle"] = " ".join(dict.fromkeys(finder.acronyms_in(analysis.analyze(p.text)) + titles[title]))
         records.append(Record(str(i), p, fields, speakers, mentions))
     return records
 

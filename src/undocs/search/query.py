@@ -4,6 +4,7 @@ queries (``tests/search_cases.yaml``) through it and through the browser, and de
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,6 +36,28 @@ class Group:
     fields: tuple[str, ...] = ()
     presence: str = "required"  # required | optional | prohibited
     boost: float = 1.0
+    #: Also satisfied by each of these term lists when all its terms match (the words typed of
+    #: an acronym's expansion; a quoted phrase, whose terms must moreover be adjacent in the text).
+    sets: list[list[str]] = field(default_factory=list)
+    phrase: bool = False
+    acronym: int | None = None  # index in meta.json's ``sg`` when the group is an acronym's
+
+
+#: Quoted phrases of a query: "…", « … », “…” (a quote left open is no phrase: the tokenizer
+#: drops it, the words are searched as plain words).
+PHRASE = re.compile(r'"([^"]*)"|«([^»]*)»|“([^”]*)”')
+
+
+def split_phrases(text: str) -> tuple[list[str], str]:
+    """The quoted phrases of ``text``, and the text with each of them replaced by a space."""
+    phrases = [next(g for g in m.groups() if g is not None) for m in PHRASE.finditer(text)]
+    return phrases, PHRASE.sub(" ", text)
+
+
+def contains_run(terms: list[str], run: list[str]) -> bool:
+    """Whether ``run`` occurs in ``terms`` as adjacent items, in order."""
+    n = len(run)
+    return any(terms[i : i + n] == run for i in range(len(terms) - n + 1))
 
 
 @dataclass(frozen=True)
@@ -105,6 +128,81 @@ class Searcher:
         self.index = Index(inverted, field_vectors, builder.root, list(self.fields), Pipeline.load(meta["pipeline"]))
         self.known = set(self.terms)
         self._vocab: list[tuple[str, str, str, int]] | None = None
+        self._analysed: dict[int, list[str]] = {}
+        self._acronym_table(meta.get("sg", []))
+
+    # -- acronyms (meta.json's ``sg``: [[acronyms], [expansions]] per entry)
+    def _acronym_table(self, table: list[list[list[str]]]) -> None:
+        self.acronyms = table
+        self._by_surface: dict[str, int] = {}  # an acronym as written (case-sensitive)
+        self._by_term: dict[str, int] = {}  # an acronym's term ("UN" has none: a stop word)
+        self._expansions: list[tuple[list[str], int]] = []  # analysed
+        for k, (acronyms, expansions) in enumerate(table):
+            for a in acronyms:
+                self._by_surface.setdefault(a, k)
+                t = analysis.term(a)
+                if t is not None:
+                    self._by_term.setdefault(t, k)
+            for e in expansions:
+                self._expansions.append((analysis.analyze(e), k))
+
+    def _acronym_at(self, items: list[tuple[str, str | None]], i: int) -> tuple[int, int] | None:
+        """(entry, number of items) of the longest form of an acronym entry at ``items[i]``."""
+        surface, t = items[i]
+        best = None
+        k = self._by_surface.get(surface, self._by_term.get(t) if t is not None else None)
+        if k is not None:
+            best = (k, 1)
+        for terms, k in self._expansions:
+            n = len(terms)
+            if (best is None or n > best[1]) and [it[1] for it in items[i : i + n]] == terms:
+                best = (k, n)
+        return best
+
+    def _acronym_group(self, k: int, typed: list[str]) -> Group:
+        """The group of acronym entry ``k``: its acronyms (in the text, or in the field
+        ``sigle`` when the paragraph spells out an expansion), or all the words ``typed``."""
+        acronyms, expansions = self.acronyms[k]
+        exact = [t for t in (analysis.term(a) for a in acronyms) if t is not None]
+        exact += [terms[0] for terms in map(analysis.analyze, expansions) if len(terms) == 1]
+        sets = [typed] if len(typed) > 1 else []
+        return Group(exact=list(dict.fromkeys(exact)), sets=sets, acronym=k)
+
+    def _plain_groups(self, text: str) -> list[Group]:
+        """One group per distinct term, the forms of an acronym entry making one group."""
+        items = [(tok.surface, analysis.term(tok.surface)) for tok in analysis.tokens(text)]
+        items = [(s, t) for s, t in items if t is not None or s in self._by_surface]
+        groups: list[Group] = []
+        seen: set[str | int] = set()
+        i = 0
+        while i < len(items):
+            found = self._acronym_at(items, i)
+            if found is not None:
+                k, n = found
+                if k not in seen:
+                    seen.add(k)
+                    groups.append(self._acronym_group(k, [t for _, t in items[i : i + n] if t is not None]))
+                i += n
+                continue
+            t = items[i][1]
+            if t is not None and t not in seen:
+                seen.add(t)
+                groups.append(Group(exact=[t]))
+            i += 1
+        return groups
+
+    def _phrase_group(self, phrase: str) -> Group | None:
+        terms = analysis.analyze(phrase)
+        if not terms:
+            return None
+        if len(terms) == 1:
+            return Group(exact=terms)
+        return Group(sets=[terms], phrase=True, fields=("texte",))
+
+    def _text_terms(self, ref: int) -> list[str]:
+        if ref not in self._analysed:
+            self._analysed[ref] = analysis.analyze(self.paragraphs[ref]["x"])
+        return self._analysed[ref]
 
     @classmethod
     def from_files(cls, files: dict[str, bytes]) -> "Searcher":
@@ -144,19 +242,21 @@ class Searcher:
 
     # -- parsing
     def groups(self, text: str) -> list[Group]:
+        phrases, text = split_phrases(text)
         typing = bool(text) and not text[-1].isspace()
         groups = None
         if any(c in text for c in ":*~^+") or any(w.startswith("-") for w in text.split()):
             groups = self._lunr_groups(text)
         if groups is None:
-            groups = [Group(exact=[t]) for t in dict.fromkeys(analysis.analyze(text))]
+            groups = self._plain_groups(text)
             last = analysis.tokens(text)[-1:] if typing else []
             if last:
                 self._complete_last(groups, last[0].surface)
+        groups += [g for g in map(self._phrase_group, phrases) if g is not None]
         for g in groups:
             if not g.fields:
                 g.fields = self.fields
-        return [g for g in groups if g.exact or g.completions or g.presence != "required"]
+        return [g for g in groups if g.exact or g.completions or g.sets or g.presence != "required"]
 
     def _complete_last(self, groups: list[Group], surface: str) -> None:
         folded = analysis.normalize(surface)
@@ -252,6 +352,10 @@ class Searcher:
                 if t in self.known:
                     boost = g.boost * (COMPLETION_BOOST if g.presence != "prohibited" else 1)
                     query.clause(t, fields=list(g.fields), boost=boost, use_pipeline=False, presence=presence)
+            for terms in g.sets:  # a set weighs as much as one word
+                for t in terms:
+                    if t in self.known:
+                        query.clause(t, fields=list(g.fields), boost=g.boost / len(terms), use_pipeline=False, presence=presence)
         if not query.clauses:
             return []
         hits = []
@@ -259,11 +363,20 @@ class Searcher:
             metadata = result["match_data"].metadata
             matched = {t for t, by_field in metadata.items() for f in by_field}
 
+            ref = result["ref"]
+
+            def matches(t: str, g: Group) -> bool:
+                return t in metadata and any(f in metadata[t] for f in g.fields)
+
             def satisfies(g: Group) -> bool:
-                return any(t in metadata and any(f in metadata[t] for f in g.fields) for t in (*g.exact, *g.completions))
+                if any(matches(t, g) for t in (*g.exact, *g.completions)):
+                    return True
+                return any(
+                    all(matches(t, g) for t in terms) and (not g.phrase or contains_run(self._text_terms(int(ref)), terms))
+                    for terms in g.sets
+                )
 
             if all(satisfies(g) for g in positive if g.presence == "required"):
-                ref = result["ref"]
                 hits.append(Hit(ref, self.paragraphs[int(ref)]["i"], round(result["score"], 6), tuple(sorted(matched))))
         hits.sort(key=lambda h: (-h.score, int(h.ref)))
         return hits

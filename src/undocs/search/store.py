@@ -7,7 +7,7 @@ from typing import Any
 
 from .. import urls
 from ..views import Views
-from .index import Record
+from .index import Record, state_words
 
 #: Paragraphs per store page: a result shown costs the download of its page, so pages are
 #: small (the first 6 results of a query fetch at most 6 of them).
@@ -22,17 +22,21 @@ def _indexes(views: Views) -> tuple[dict[str, int], dict[str, int], dict[str, in
 
 
 def labels(views: Views) -> dict[str, Any]:
-    """The state and topic facets' ids and names (facet order = this order)."""
+    """The state and topic facets' ids and names (facet order = this order); for saying why a
+    paragraph matched, each state's indexed words (``ew``: the names that find it, in the
+    fields ``etat`` and ``mention``) and each topic's English label (``te``)."""
     return {
         "e": [[s.id, s.name] for s in views.states_sorted],
         "t": [[t.id, t.label] for t in views.corpus.topics],
+        "ew": [state_words(s) for s in views.states_sorted],
+        "te": [t.label_en for t in views.corpus.topics],
     }
 
 
 def store_pages(views: Views, records: list[Record]) -> list[dict[str, Any]]:
     """Pages of ``PAGE_SIZE`` paragraphs by ref: what a result shows (id, citation, text,
-    speaking states) and the documents they belong to."""
-    states, _, documents = _indexes(views)
+    speaking states, other states named, topics) and the documents they belong to."""
+    states, topic_index, documents = _indexes(views)
     pages = []
     for start in range(0, len(records), PAGE_SIZE):
         items = []
@@ -45,6 +49,12 @@ def store_pages(views: Views, records: list[Record]) -> list[dict[str, Any]]:
             item: dict[str, Any] = {"i": p.id, "d": number, "c": views.citation(p), "x": p.text}
             if record.speakers:
                 item["s"] = [states[s] for s in record.speakers]
+            mentions = [states[s] for s in record.mentions if s not in record.speakers]
+            if mentions:
+                item["m"] = mentions
+            topics = [ti for ti in (topic_index.get(t) for t in dict.fromkeys(p.topics)) if ti is not None]
+            if topics:
+                item["t"] = topics
             items.append(item)
         pages.append({"p": items, "d": docs})
     return pages
