@@ -11,6 +11,9 @@ from ..model import Document, Footnote, Paragraph, Statement
 from ..views import UNKNOWN, Views, doc_title, french_date, iso, language_name, own_number, symbol_note
 from .common import Linker, keep_together, part_heading
 
+#: Characters past which a title is set smaller (a letter's title names all its senders).
+LONG_TITLE = 120
+
 #: Short series names for "Cote CD : inconnue".
 BODY_SERIES = {"Conférence du désarmement": "CD"}
 
@@ -190,6 +193,8 @@ def document_view(doc: Document, views: Views, link: Linker) -> dict[str, Any]:
     return {
         "title": doc_title(doc),
         "facts": facts(doc),
+        # A title of several lines on a phone is set smaller (the text must start on screen).
+        "long_title": len(doc_title(doc)) > LONG_TITLE,
         # The document's own language where it is not the interface's (an English PDF).
         "lang": doc.language if doc.language and doc.language != "fr" and doc.title else None,
         "text_lang": doc.language if doc.language and doc.language != "fr" else None,
