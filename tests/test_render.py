@@ -201,7 +201,7 @@ def test_document_page_anchors_and_permalinks(site):
                 assert f'<a href="#{p.id}" class="para-num' in page
     page = html(site, "documents/a-67-131/index.html")
     assert 'aria-label="Paragraphe 1, lien permanent">1.</a>' in page
-    assert 'aria-label="Paragraphe 4, lien permanent">§ 4</a>' in page
+    assert 'aria-label="Paragraphe 4, lien permanent">§\u00a04</a>' in page
     assert '<ul class="items">' in page
     assert re.search(r'<li id="norvege-2" class="para item', page)
     assert '<p class="statement">Original&nbsp;: espagnol — reçu le <time datetime="2012-06-05">5 juin 2012</time></p>' in page

@@ -60,7 +60,7 @@ def para_view(p: Paragraph, views: Views, link: Linker, notes: dict[str, Footnot
         "id": p.id,
         "kind": p.kind,
         "numbered": p.number is not None,
-        "marker": f"{p.number}." if p.number is not None else p.label,
+        "marker": f"{p.number}." if p.number is not None else keep_together(p.label),
         "aria_label": f"Paragraphe {number}, lien permanent",
         "blocks": _segments(p, notes, placed),
         # The interface's words in a paragraph of a document in another language.
