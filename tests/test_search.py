@@ -209,3 +209,51 @@ def test_suggestion(searcher):
     hits, suggestion = searcher.answer("désarmemnt")
     assert suggestion == "désarmement" and hits
     assert searcher.answer("zzzzqqq") == ([], None)
+
+
+def _ids(searcher, q):
+    return {h.id for h in searcher.search(q)}
+
+
+def test_phrase_search(searcher):
+    """Quotes search the words adjacent, in order, after the analysis; unbalanced quotes are
+    plain words."""
+    text = {p["i"]: p["x"] for p in searcher.paragraphs}
+    phrase = _ids(searcher, '"armes chimiques"')
+    assert phrase == {i for i, x in text.items() if "armes chimiques" in x.lower()} == {"a-67-131_turkmenistan-5"}
+    assert phrase < _ids(searcher, "armes chimiques")  # the words apart are more
+    assert _ids(searcher, '"chimiques armes"') == set()  # order matters
+    council = _ids(searcher, '"Conseil de sécurité"')
+    assert council == _ids(searcher, '"conseil securite"') == _ids(searcher, "« Conseil de sécurité »")
+    assert council == {i for i, x in text.items() if "Conseil de sécurité" in x}
+    # a phrase and a word: both required
+    assert _ids(searcher, '"Conseil de sécurité" ONU') == {"a-67-131_espagne-21"} | (council & _ids(searcher, "ONU"))
+    assert _ids(searcher, '"armes chimiques') == _ids(searcher, "armes chimiques")
+    for q in ('"', '""', '" "', '"le la"', '«', '»armes«'):
+        searcher.answer(q)  # never raises
+
+
+def test_acronyms_and_expansions_find_each_other(searcher):
+    otsc = _ids(searcher, "OTSC")
+    assert "cd-2012-kazakhstan-otsc_note-verbale-2" in otsc and otsc == _ids(searcher, "CSTO") == _ids(searcher, "otsc")
+    onu = _ids(searcher, "ONU")
+    text = {p["i"]: p["x"] for p in searcher.paragraphs}
+    assert {i for i, x in text.items() if "ONU" in x or "Nations Unies" in x} <= onu
+    assert onu == _ids(searcher, "UN")  # "UN" in capitals is the acronym...
+    assert _ids(searcher, "un ") == set()  # ...in lower case, a stop word
+    nations = _ids(searcher, "Nations Unies")
+    assert "a-67-131_espagne-21" in nations and "Nations Unies" not in text["a-67-131_espagne-21"]
+    assert onu <= nations and onu <= _ids(searcher, "United Nations")
+    assert _ids(searcher, "NPT") == _ids(searcher, "TNP") and _ids(searcher, "NATO") == _ids(searcher, "OTAN")
+
+
+def test_meta_ships_the_acronyms_and_why_data(files):
+    meta = _json(files, META_PATH)
+    entries = {tuple(a): e for a, e in meta["sg"]}
+    assert entries[("OTSC", "CSTO")][0] == "Organisation du Traité de sécurité collective"
+    assert len(meta["ew"]) == len(meta["e"]) and len(meta["te"]) == len(meta["t"])
+    russia = [s for s, _ in meta["e"]].index("russie")
+    assert "Fédération de Russie" in meta["ew"][russia] and "Russie" in meta["ew"][russia]
+    page = _pages(files)
+    decl = next(p for p in page if p["i"] == "cd-2012-kazakhstan-otsc_declaration-13")
+    assert decl["t"] and all(0 <= t < len(meta["t"]) for t in decl["t"])

@@ -47,7 +47,7 @@
   var FIELD_ALIASES = {
     texte: "texte", etat: "etat", mention: "mention", theme: "theme", doc: "doc", partie: "partie",
     text: "texte", state: "etat", etats: "etat", pays: "etat", topic: "theme", themes: "theme",
-    sujet: "theme", document: "doc", symbole: "doc", cote: "doc", part: "partie"
+    sujet: "theme", document: "doc", symbole: "doc", cote: "doc", part: "partie", sigle: "sigle"
   };
   var FACETS = [
     { param: "etat", key: "e", title: "États", label: "État" },
@@ -63,13 +63,17 @@
     active: document.getElementById("search-active"),
     results: document.getElementById("search-results"),
     more: document.getElementById("search-more"),
-    facets: document.getElementById("search-facets")
+    facets: document.getElementById("search-facets"),
+    toggle: document.getElementById("search-filters-toggle"),
+    layout: document.getElementById("search-layout"),
+    start: document.getElementById("search-start")
   };
 
   var M = null; // meta.json: fields, number of paragraphs, shard boundaries, labels
   var state = { q: "", etat: "", theme: "", doc: "" };
   var shown = PAGE;
   var lastHits = [];
+  var lastGroups = [];
   var lastWrite = { kind: "", time: 0 };
 
   /* ------------------------------------------------------------------ files, loaded on demand */
@@ -273,8 +277,130 @@
     return unique(found).slice(0, MAX_EXPANSION);
   }
 
+  /* One word of the query: the terms that satisfy it, in which fields; also satisfied by each
+   * term list of `sets` when all its terms match (the words typed of an acronym's expansion; a
+   * quoted phrase, whose terms must moreover be adjacent in the text: `phrase`). `acronym`:
+   * the index of its entry in M.sg. */
   function group(exact, fields, presence, boost) {
-    return { exact: exact, completions: [], fields: fields || null, presence: presence || "required", boost: boost || 1 };
+    return {
+      exact: exact, completions: [], fields: fields || null, presence: presence || "required", boost: boost || 1,
+      sets: [], phrase: false, acronym: null
+    };
+  }
+
+  /* ------------------------------------------------------------------ acronyms and phrases */
+
+  /* M.sg (data/acronyms.yaml) made quick to ask: an acronym by its surface (case-sensitive)
+   * and by its term ("UN" has none: a stop word), the analysed expansions. */
+  var ACRONYMS = null;
+  function acronymTable() {
+    if (ACRONYMS) return ACRONYMS;
+    var t = { surface: Object.create(null), term: Object.create(null), expansions: [] };
+    (M.sg || []).forEach(function (entry, k) {
+      entry[0].forEach(function (a) {
+        if (!(a in t.surface)) t.surface[a] = k;
+        var term = A.term(a);
+        if (term !== null && !(term in t.term)) t.term[term] = k;
+      });
+      entry[1].forEach(function (e) { t.expansions.push({ terms: A.analyze(e), k: k }); });
+    });
+    ACRONYMS = t;
+    return t;
+  }
+
+  function sameList(a, b) {
+    if (a.length !== b.length) return false;
+    for (var i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+    return true;
+  }
+
+  /* Whether `run` occurs in `terms` as adjacent items, in order. */
+  function containsRun(terms, run) {
+    for (var i = 0; i + run.length <= terms.length; i++) {
+      if (sameList(terms.slice(i, i + run.length), run)) return true;
+    }
+    return false;
+  }
+
+  /* {k, n}: the acronym entry of the longest form at items[i] ({surface, term}), n items. */
+  function acronymAt(items, i) {
+    var t = acronymTable(), best = null;
+    var k = items[i].surface in t.surface ? t.surface[items[i].surface] : items[i].term !== null && items[i].term in t.term ? t.term[items[i].term] : null;
+    if (k !== null) best = { k: k, n: 1 };
+    t.expansions.forEach(function (e) {
+      var n = e.terms.length;
+      if ((best === null || n > best.n) && sameList(items.slice(i, i + n).map(function (it) { return it.term; }), e.terms)) best = { k: e.k, n: n };
+    });
+    return best;
+  }
+
+  /* The group of acronym entry k: its acronyms (in the text, or in the field sigle when the
+   * paragraph spells out an expansion), or all the words typed. */
+  function acronymGroup(k, typed) {
+    var entry = M.sg[k], exact = [];
+    entry[0].forEach(function (a) { var t = A.term(a); if (t !== null) exact.push(t); });
+    entry[1].forEach(function (e) { var terms = A.analyze(e); if (terms.length === 1) exact.push(terms[0]); });
+    var g = group(unique(exact));
+    if (typed.length > 1) g.sets = [typed];
+    g.acronym = k;
+    g.typed = typed;
+    return g;
+  }
+
+  /* Plain words: one group per distinct term, the forms of an acronym entry making one group. */
+  function plainGroups(text) {
+    var t = acronymTable();
+    var items = A.tokens(text).map(function (tok) { return { surface: tok.surface, term: A.term(tok.surface) }; }).filter(function (it) {
+      return it.term !== null || it.surface in t.surface;
+    });
+    var groups = [], seen = Object.create(null);
+    for (var i = 0; i < items.length;) {
+      var found = acronymAt(items, i);
+      if (found) {
+        if (!seen["#" + found.k]) {
+          seen["#" + found.k] = true;
+          groups.push(acronymGroup(found.k, items.slice(i, i + found.n).map(function (it) { return it.term; }).filter(function (x) { return x !== null; })));
+        }
+        i += found.n;
+        continue;
+      }
+      if (items[i].term !== null && !seen[items[i].term]) {
+        seen[items[i].term] = true;
+        groups.push(group([items[i].term]));
+      }
+      i++;
+    }
+    return groups;
+  }
+
+  /* Quoted phrases: "…", « … », “…” (a quote left open is no phrase: its words are plain). */
+  var PHRASE = /"([^"]*)"|«([^»]*)»|“([^”]*)”/g;
+  function splitPhrases(text) {
+    var phrases = [];
+    var rest = text.replace(PHRASE, function (m, a, b, c) {
+      phrases.push(a !== undefined ? a : b !== undefined ? b : c);
+      return " ";
+    });
+    return { phrases: phrases, rest: rest };
+  }
+
+  function phraseGroup(phrase) {
+    var terms = A.analyze(phrase);
+    if (!terms.length) return null;
+    if (terms.length === 1) return group(terms);
+    var g = group([], ["texte"]);
+    g.sets = [terms];
+    g.phrase = true;
+    return g;
+  }
+
+  /* The analysed terms of a paragraph's text (its store page must be loaded: else undefined). */
+  var textTermsCache = Object.create(null);
+  function textTerms(ref) {
+    if (textTermsCache[ref]) return textTermsCache[ref];
+    var found = paragraph(ref);
+    if (!found) return undefined;
+    return (textTermsCache[ref] = A.analyze(found.p.x));
   }
 
   function isTyping(text) {
@@ -359,18 +485,20 @@
     return groups;
   }
 
-  function groupsOf(text) {
+  function groupsOf(query) {
+    var split = splitPhrases(query), text = split.rest;
     var groups = null;
     if (/[:*~^+]/.test(text) || /(^|\s)-/.test(text)) groups = lunrGroups(text);
     if (!groups) {
-      groups = unique(A.analyze(text)).map(function (t) { return group([t]); });
+      groups = plainGroups(text);
       if (isTyping(text)) {
         var toks = A.tokens(text);
         if (toks.length) completeLast(groups, toks[toks.length - 1].surface);
       }
     }
+    split.phrases.forEach(function (phrase) { var g = phraseGroup(phrase); if (g) groups.push(g); });
     groups.forEach(function (g) { if (!g.fields) g.fields = M.fields; });
-    return groups.filter(function (g) { return g.exact.length || g.completions.length || g.presence !== "required"; });
+    return groups.filter(function (g) { return g.exact.length || g.completions.length || g.sets.length || g.presence !== "required"; });
   }
 
   /* A lunr.Index of just these terms: their postings, and field vectors holding only them.
@@ -433,7 +561,9 @@
     var positive = groups.filter(function (g) { return g.presence !== "prohibited"; });
     if (!positive.length) return [];
     var terms = [];
-    groups.forEach(function (g) { g.exact.concat(g.completions).forEach(function (t) { if (known(t)) terms.push(t); }); });
+    groups.forEach(function (g) {
+      g.exact.concat(g.completions, [].concat.apply([], g.sets)).forEach(function (t) { if (known(t)) terms.push(t); });
+    });
     if (misses && misses.length) return [];
     terms = unique(terms);
     if (!terms.length) return [];
@@ -448,24 +578,44 @@
         }
         g.exact.forEach(function (t) { add(t, g.boost); });
         g.completions.forEach(function (t) { add(t, g.boost * (g.presence === "prohibited" ? 1 : COMPLETION_BOOST)); });
+        g.sets.forEach(function (set) { set.forEach(function (t) { add(t, g.boost / set.length); }); }); // a set weighs as one word
       });
     });
-    // Every result matches some term of the query; with one group, in that group's fields,
-    // it is a hit. With several, each required group must be matched (AND).
+    // Every result matches some term of the query; with one plain group, in that group's
+    // fields, it is a hit. Otherwise each required group must be satisfied (AND).
     var required = positive.filter(function (g) { return g.presence === "required"; });
-    var check = groups.length > 1 ? required.map(function (g) { return { terms: g.exact.concat(g.completions), fields: g.fields }; }) : [];
-    var hits = [];
+    var check = groups.length > 1 || groups[0].sets.length ? required : [];
+    var hits = [], unverified = false;
     for (var i = 0; i < results.length; i++) {
-      var r = results[i], md = r.matchData.metadata, ok = true;
+      var r = results[i], md = r.matchData.metadata, ok = true, ref = Number(r.ref);
       for (var c = 0; ok && c < check.length; c++) {
-        ok = check[c].terms.some(function (t) {
-          return md[t] && check[c].fields.some(function (f) { return f in md[t]; });
-        });
+        var s = satisfies(check[c], md, ref);
+        if (s === undefined) unverified = true;
+        ok = s === true;
       }
-      if (ok) hits.push({ ref: Number(r.ref), score: Math.round(r.score * 1e6) / 1e6, terms: Object.keys(md) });
+      if (ok) hits.push({ ref: ref, score: Math.round(r.score * 1e6) / 1e6, terms: Object.keys(md), md: md });
     }
+    if (unverified) return []; // store pages to load first (attempt() runs this again)
     hits.sort(function (a, b) { return b.score - a.score || a.ref - b.ref; });
     return hits;
+  }
+
+  /* Whether a result (lunr's match metadata md, term -> field -> …) satisfies group g: true,
+   * false, or undefined while the text a phrase is checked against is not loaded. */
+  function satisfies(g, md, ref) {
+    function matches(t) {
+      return md[t] && g.fields.some(function (f) { return f in md[t]; });
+    }
+    if (g.exact.some(matches) || g.completions.some(matches)) return true;
+    var pending = false;
+    for (var i = 0; i < g.sets.length; i++) {
+      if (!g.sets[i].every(matches)) continue;
+      if (!g.phrase) return true;
+      var terms = textTerms(ref);
+      if (terms === undefined) pending = true;
+      else if (containsRun(terms, g.sets[i])) return true;
+    }
+    return pending ? undefined : false;
   }
 
   function levenshtein(a, b, limit) {
@@ -514,26 +664,33 @@
     return changed ? words.join(" ") : null;
   }
 
+  /* {hits, groups} of a text. */
   function search(text) {
+    var groups;
     try {
-      return run(groupsOf(text));
+      groups = groupsOf(text);
+      return { hits: run(groups), groups: groups };
     } catch (e) {
       // Never an error for the reader: the text as plain words.
       try {
-        return run(unique(A.analyze(text)).map(function (t) { var g = group([t]); g.fields = M.fields; return g; }));
+        groups = unique(A.analyze(text)).map(function (t) { var g = group([t]); g.fields = M.fields; return g; });
+        return { hits: run(groups), groups: groups };
       } catch (e2) {
-        return [];
+        return { hits: [], groups: [] };
       }
     }
   }
 
-  /* {hits, suggestion}: the hits, or, when there are none, those of the corrected query. */
+  /* {hits, groups, suggestion}: the hits, or, when there are none, those of the corrected
+   * query. */
   function answerNow(text) {
-    var hits = search(text);
-    if (hits.length || !text.trim()) return { hits: hits, suggestion: null };
+    var found = search(text);
+    if (found.hits.length || !text.trim() || (misses && misses.length)) return { hits: found.hits, groups: found.groups, suggestion: null };
     var suggestion = null;
     try { suggestion = suggest(text); } catch (e) { suggestion = null; }
-    return suggestion === null ? { hits: [], suggestion: null } : { hits: search(suggestion), suggestion: suggestion };
+    if (suggestion === null) return { hits: [], groups: found.groups, suggestion: null };
+    var retry = search(suggestion);
+    return { hits: retry.hits, groups: retry.groups, suggestion: suggestion };
   }
 
   /* A Promise of answerNow(text), once every file it needs is loaded. */
@@ -636,8 +793,30 @@
     while (n.firstChild) n.removeChild(n.firstChild);
   }
 
+  /* "23 résultats": a number and its word never split across lines. */
   function plural(n, one, many) {
-    return n + " " + (n === 1 ? one : many);
+    return n + "\u00a0" + (n === 1 ? one : many);
+  }
+
+  /* Interface text around a citation: "§" never left alone at the end of a line. */
+  function nbsp(text) {
+    return text.replace(/§ /g, "§\u00a0");
+  }
+
+  /* A link that the page follows itself (same page, new query): a real href for a new tab. */
+  function queryLink(className, text, params) {
+    var a = node("a", className, text);
+    a.href = "?" + new URLSearchParams(params).toString();
+    a.addEventListener("click", function (event) {
+      if (event.ctrlKey || event.metaKey || event.shiftKey || event.button) return;
+      event.preventDefault();
+      state.q = params.q || "";
+      FACETS.forEach(function (f) { state[f.param] = params[f.param] || ""; });
+      el.input.value = state.q;
+      lastWrite.kind = "";
+      update("push").then(function () { el.input.focus(); });
+    });
+    return a;
   }
 
   /* A.normalize(surface).slice(0, 2), without folding the whole word when its first three
@@ -647,21 +826,64 @@
     return FOLDABLE.test(start) ? fold(start).slice(0, 2) : A.normalize(surface).slice(0, 2);
   }
 
-  /* The paragraph's text around its first match, matched words in <mark>. */
-  function snippet(text, terms) {
+  /* What to mark in a result's text: single terms, and runs of terms (a phrase, an acronym's
+   * expansion, a state's name in several words) marked where they are adjacent, in order. */
+  function marker() {
+    var singles = Object.create(null), runs = [], seen = Object.create(null);
+    return {
+      singles: singles, runs: runs,
+      term: function (t) { singles[t] = true; },
+      run: function (terms) {
+        if (terms.length === 1) singles[terms[0]] = true;
+        else if (terms.length > 1 && !seen[terms.join(" ")]) { seen[terms.join(" ")] = true; runs.push(terms); }
+      }
+    };
+  }
+
+  /* The spans [first token, last token] of a text to mark, sorted, overlaps merged. */
+  function markedSpans(toks, marks) {
     // Snowball's French stemmer changes a word only after its first two letters (its regions
     // RV, R1 and R2 never start before), so a word whose first two letters start no wanted
     // term cannot be one: it is not stemmed at all (stemming is the cost of a cold page).
-    var wanted = Object.create(null), heads = Object.create(null);
-    terms.forEach(function (t) { wanted[t] = true; heads[t.slice(0, 2)] = true; });
-    var toks = A.tokens(text), marks = [];
-    for (var i = 0; i < toks.length; i++) {
-      if (heads[head(toks[i].surface)] && wanted[A.term(toks[i].surface)]) marks.push(i);
+    var heads = Object.create(null), t;
+    for (t in marks.singles) heads[t.slice(0, 2)] = true;
+    marks.runs.forEach(function (run) { run.forEach(function (x) { heads[x.slice(0, 2)] = true; }); });
+    var terms = toks.map(function (tok) {
+      if (heads[head(tok.surface)]) return A.term(tok.surface);
+      if (!marks.runs.length) return "";
+      var folded = A.normalize(tok.surface);
+      return !folded || A.isStopword(folded) ? null : ""; // a stop word does not break a run
+    });
+    var spans = [];
+    terms.forEach(function (x, i) { if (x && marks.singles[x]) spans.push([i, i]); });
+    if (marks.runs.length) {
+      var at = [];
+      terms.forEach(function (x, i) { if (x !== null) at.push(i); });
+      marks.runs.forEach(function (run) {
+        for (var j = 0; j + run.length <= at.length; j++) {
+          var k = 0;
+          while (k < run.length && terms[at[j + k]] === run[k]) k++;
+          if (k === run.length) spans.push([at[j], at[j + run.length - 1]]);
+        }
+      });
     }
+    spans.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
+    var merged = [];
+    spans.forEach(function (s) {
+      var last = merged[merged.length - 1];
+      if (last && s[0] <= last[1]) last[1] = Math.max(last[1], s[1]);
+      else merged.push(s.slice());
+    });
+    return merged;
+  }
+
+  /* The paragraph's text around its first match, what matched in <mark>. */
+  function snippet(text, marks) {
+    var toks = A.tokens(text), spans = markedSpans(toks, marks);
     var from = 0, to = toks.length;
     var WORDS = 36;
     if (toks.length > WORDS) {
-      from = marks.length ? Math.max(0, marks[0] - 8) : 0;
+      from = spans.length ? Math.max(0, spans[0][0] - 8) : 0;
       to = Math.min(toks.length, from + WORDS);
       from = Math.max(0, to - WORDS);
     }
@@ -670,22 +892,99 @@
     var end = to < toks.length ? toks[to - 1].end : text.length;
     if (from > 0) out.appendChild(document.createTextNode("… "));
     var cursor = start;
-    for (var m = 0; m < marks.length; m++) {
-      var tok = toks[marks[m]];
-      if (tok.start < start || tok.end > end) continue;
-      out.appendChild(document.createTextNode(text.slice(cursor, tok.start)));
-      out.appendChild(node("mark", null, text.slice(tok.start, tok.end)));
-      cursor = tok.end;
+    for (var m = 0; m < spans.length; m++) {
+      var a = toks[spans[m][0]].start, b = toks[spans[m][1]].end;
+      if (a < start || b > end) continue;
+      out.appendChild(document.createTextNode(text.slice(cursor, a)));
+      out.appendChild(node("mark", null, text.slice(a, b)));
+      cursor = b;
     }
     out.appendChild(document.createTextNode(text.slice(cursor, end)));
     if (to < toks.length) out.appendChild(document.createTextNode(" …"));
     return out;
   }
 
-  function resultItem(hit) {
+  /* The analysed forms of a state (M.ew: the words that find it) and of a topic (its French
+   * and English labels), and the terms among them; computed once each. */
+  var formsCache = Object.create(null);
+  function formsOf(key, words) {
+    if (!formsCache[key]) {
+      var forms = words.map(function (w) { return A.analyze(w); }).filter(function (f) { return f.length; });
+      var terms = Object.create(null);
+      forms.forEach(function (f) { f.forEach(function (t) { terms[t] = true; }); });
+      formsCache[key] = { forms: forms, terms: terms };
+    }
+    return formsCache[key];
+  }
+
+  function stateForms(i) {
+    return formsOf("e" + i, (M.ew && M.ew[i]) || [M.e[i][1]]);
+  }
+
+  function topicForms(i) {
+    return formsOf("t" + i, [M.t[i][1]].concat(M.te ? [M.te[i]] : []));
+  }
+
+  function acronymForms(k) {
+    return formsOf("s" + k, M.sg[k][0].concat(M.sg[k][1]));
+  }
+
+  /* Why a result matched, beyond the words of its text, and what to mark in the text:
+   * [{label}] and the marks. A state or a topic is named when a query term matched it and
+   * not the text; an acronym when the result has another of its forms than the one typed. */
+  function reasons(hit, p, groups) {
+    var md = hit.md || {}, out = [], marks = marker();
+    function fieldTerms(field) {
+      return Object.keys(md).filter(function (t) { return md[t][field] && !md[t].texte; });
+    }
+    function hasAny(forms, terms) {
+      return terms.some(function (t) { return forms.terms[t]; });
+    }
+    groups.forEach(function (g) {
+      if (g.presence === "prohibited") return;
+      g.exact.concat(g.completions).forEach(function (t) { if (md[t]) marks.term(t); });
+      g.sets.forEach(function (set) {
+        if (g.phrase) marks.run(set);
+        else set.forEach(function (t) { if (md[t]) marks.term(t); });
+      });
+      if (g.acronym === null) return;
+      var forms = acronymForms(g.acronym), typed = g.typed || [];
+      forms.forms.forEach(marks.run);
+      // Named when the result has the entry in its own words (text, part title, symbol; the
+      // field sigle: an expansion spelled out) by another form than the one typed.
+      var other = Object.keys(md).some(function (t) {
+        return forms.terms[t] && (md[t].sigle || typed.indexOf(t) === -1 && (md[t].texte || md[t].partie || md[t].doc));
+      });
+      if (other) out.push("Sigle\u00a0: " + M.sg[g.acronym][0][0] + " = " + M.sg[g.acronym][1][0]);
+    });
+    var speaking = fieldTerms("etat"), named = fieldTerms("mention").concat(Object.keys(md).filter(function (t) { return md[t].mention; }));
+    (p.s || []).forEach(function (i) {
+      var forms = stateForms(i);
+      if (hasAny(forms, speaking)) out.push("État\u00a0: " + M.e[i][1]);
+      if (hasAny(forms, named)) forms.forms.forEach(marks.run);
+    });
+    (p.m || []).forEach(function (i) {
+      var forms = stateForms(i);
+      if (!hasAny(forms, named)) return;
+      if (hasAny(forms, fieldTerms("mention"))) out.push("État cité\u00a0: " + M.e[i][1]);
+      forms.forms.forEach(marks.run);
+    });
+    // The topics that the most query terms matched ("chemical weapons": Armes chimiques, not
+    // Armes biologiques, which only "weapons" matched).
+    var topical = fieldTerms("theme"), best = 0, scored = [];
+    (p.t || []).forEach(function (i) {
+      var forms = topicForms(i), n = topical.filter(function (t) { return forms.terms[t]; }).length;
+      if (n) scored.push([i, n]);
+      best = Math.max(best, n);
+    });
+    scored.forEach(function (s) { if (s[1] === best) out.push("Thème\u00a0: " + M.t[s[0]][1]); });
+    return { labels: out, marks: marks };
+  }
+
+  function resultItem(hit, groups) {
     var found = paragraph(hit.ref), p = found.p, doc = found.doc;
     var li = node("li", "result");
-    var link = node("a", "result-link", p.c);
+    var link = node("a", "result-link", nbsp(p.c));
     link.href = app.getAttribute("data-root") + doc[2] + "index.html#" + p.i;
     li.appendChild(node("h2", "result-title")).appendChild(link);
     var meta = node("p", "result-meta");
@@ -693,25 +992,52 @@
     var speakers = (p.s || []).map(function (i) { return M.e[i][1]; });
     if (speakers.length) meta.appendChild(node("span", "result-state", speakers.join(", ")));
     var label = p.c.slice(p.c.lastIndexOf(", ") + 2);
-    meta.appendChild(node("span", "result-number", label));
+    meta.appendChild(node("span", "result-number", nbsp(label)));
     li.appendChild(meta);
-    li.appendChild(snippet(p.x, hit.terms));
+    var why = reasons(hit, p, groups || []);
+    if (why.labels.length) {
+      var ul = node("ul", "result-why");
+      ul.setAttribute("aria-label", "Pourquoi ce résultat");
+      why.labels.forEach(function (text) { ul.appendChild(node("li", null, text)); });
+      li.appendChild(ul);
+    }
+    li.appendChild(snippet(p.x, why.marks));
     return li;
   }
+
+  /* The button to focus again once the facets are drawn anew ({param, id}), if one had it. */
+  var refocus = null;
 
   function facetButton(f, id, label, count, pressed) {
     var li = node("li");
     var button = node("button", "facet");
     button.type = "button";
     button.setAttribute("aria-pressed", pressed ? "true" : "false");
+    button.setAttribute("data-param", f.param);
+    button.setAttribute("data-id", id);
     button.appendChild(node("span", "facet-label", label));
     button.appendChild(node("span", "count", String(count)));
     button.addEventListener("click", function () {
       state[f.param] = pressed ? "" : id;
+      refocus = { param: f.param, id: id };
       update("push");
     });
     li.appendChild(button);
     return li;
+  }
+
+  /* After the facets are drawn: the focus back on the button pressed (or, gone, on the first of
+   * its group, else on the filters' toggle or the search field): never on the page's body. */
+  function restoreFocus() {
+    if (!refocus) return;
+    var wanted = refocus;
+    refocus = null;
+    var buttons = Array.prototype.slice.call(el.facets.querySelectorAll("button.facet"));
+    var same = buttons.filter(function (b) { return b.getAttribute("data-param") === wanted.param && b.getAttribute("data-id") === wanted.id; })[0];
+    var group = buttons.filter(function (b) { return b.getAttribute("data-param") === wanted.param; })[0];
+    var target = same || group || (el.toggle.hidden ? el.input : el.toggle);
+    if (target && target.getClientRects().length) target.focus();
+    else el.input.focus();
   }
 
   function renderFacets(F, hits) {
@@ -727,6 +1053,7 @@
       var items = labelsOf(F, f.key).map(function (entry, i) {
         return { id: entry[0], label: entry[1], count: counts[i] || 0, i: i };
       }).filter(function (it) { return it.count > 0 || it.id === state[f.param]; });
+      if (!items.length) return; // no heading without buttons under it
       items.sort(function (a, b) { return b.count - a.count || a.i - b.i; });
       var section = node("section", "facet-group");
       var headingId = "facet-" + f.param;
@@ -736,11 +1063,64 @@
       section.appendChild(h);
       var ul = node("ul", "facet-list");
       items.forEach(function (it) { ul.appendChild(facetButton(f, it.id, it.label, it.count, it.id === state[f.param])); });
-      if (!items.length) ul.appendChild(node("li", "muted", "—"));
       section.appendChild(ul);
       el.facets.appendChild(section);
     });
+    renderToggle();
+    restoreFocus();
   }
+
+  /* ---- the filters on a narrow screen: a button that shows them, above the results */
+
+  var wide = window.matchMedia ? window.matchMedia("(min-width: 56rem)") : { matches: true };
+  var filtersOpen = false;
+
+  function activeCount() {
+    return FACETS.filter(function (f) { return state[f.param]; }).length;
+  }
+
+  function renderToggle() {
+    var n = activeCount();
+    el.toggle.textContent = "Filtres";
+    if (n) el.toggle.appendChild(node("span", "toggle-count", "\u00a0(" + plural(n, "actif", "actifs") + ")"));
+    el.toggle.setAttribute("aria-expanded", filtersOpen ? "true" : "false");
+    el.toggle.hidden = wide.matches || !el.facets.firstChild;
+    placeFacets();
+  }
+
+  /* Wide screen: the facets beside the results (after them in the page's order); narrow: the
+   * facets just under their button, before the results, shown when it is pressed. */
+  function placeFacets() {
+    if (wide.matches) {
+      if (el.facets.parentNode !== el.layout || el.facets.nextSibling) el.layout.appendChild(el.facets);
+      el.facets.hidden = false;
+    } else {
+      if (el.layout.firstChild !== el.facets) el.layout.insertBefore(el.facets, el.layout.firstChild);
+      el.facets.hidden = !filtersOpen;
+    }
+  }
+
+  el.toggle.addEventListener("click", function () {
+    filtersOpen = !filtersOpen;
+    renderToggle();
+    if (filtersOpen) {
+      var first = el.facets.querySelector("button");
+      if (first) first.focus();
+    }
+  });
+  if (wide.addEventListener) wide.addEventListener("change", renderToggle);
+
+  // The examples of the page before any query (templates/search.html): run here, no reload.
+  el.start.addEventListener("click", function (event) {
+    var a = event.target.closest ? event.target.closest("a") : null;
+    var href = a ? a.getAttribute("href") : "";
+    if (!a || href.charAt(0) !== "?" || event.ctrlKey || event.metaKey || event.shiftKey || event.button) return;
+    event.preventDefault();
+    state.q = new URLSearchParams(href.slice(1)).get("q") || "";
+    el.input.value = state.q;
+    lastWrite.kind = "";
+    update("push").then(function () { el.input.focus(); });
+  });
 
   /* The active filters, as buttons that remove them (labels: meta.json, facets.json for a
    * document, which is loaded whenever a filter is set). */
@@ -753,8 +1133,8 @@
       var li = node("li");
       var button = node("button", "active-filter");
       button.type = "button";
-      button.textContent = f.label + " : " + label;
-      button.setAttribute("aria-label", "Retirer le filtre " + f.label + " : " + label);
+      button.textContent = f.label + "\u00a0: " + label;
+      button.setAttribute("aria-label", "Retirer le filtre " + f.label + "\u00a0: " + label);
       button.appendChild(node("span", "remove", " ×")).setAttribute("aria-hidden", "true");
       button.addEventListener("click", function () {
         state[f.param] = "";
@@ -767,27 +1147,67 @@
     el.active.hidden = !el.active.firstChild;
   }
 
-  function renderNotice(text, suggestion, count) {
+  /* ---- nothing found, nothing asked */
+
+  /* The query without each of its words, in turn, that finds something: [{q, count}]. */
+  function dropOneWord(text) {
+    var words = A.tokens(text).map(function (t) { return t.surface; });
+    if (words.length < 2 || words.length > 8) return [];
+    var out = [];
+    words.forEach(function (w, i) {
+      var q = words.slice(0, i).concat(words.slice(i + 1)).join(" ");
+      if (out.some(function (o) { return o.q === q; })) return;
+      var n = filtered(search(q).hits).length;
+      if (n) out.push({ q: q, word: w, count: n });
+    });
+    return out;
+  }
+
+  function browseLinks(ul) {
+    [["Parcourir les thèmes", "data-topics"], ["Parcourir les États", "data-states"], ["Parcourir les documents", "data-documents"]].forEach(function (b) {
+      var a = node("a", "next-step", b[0]);
+      a.href = app.getAttribute(b[1]);
+      ul.appendChild(node("li")).appendChild(a);
+    });
+  }
+
+  /* The notice over the results: a corrected query, or nothing found and what to try next
+   * (the suggestion, without the filters, without one of the words, the lists to browse). */
+  function renderNotice(text, suggestion, count, drops) {
     clear(el.notice);
     el.notice.hidden = true;
     if (!text.trim() || suggestion === null && count > 0) return;
+    var q = "«\u00a0" + text.trim() + "\u00a0»";
     if (suggestion !== null) {
-      el.notice.appendChild(document.createTextNode("Aucun résultat pour «\u00a0" + text.trim() + "\u00a0». Vouliez-vous dire "));
-      var a = node("a", "suggestion", "«\u00a0" + suggestion + "\u00a0»");
-      a.href = "?" + new URLSearchParams({ q: suggestion }).toString();
-      a.addEventListener("click", function (event) {
-        event.preventDefault();
-        state.q = suggestion;
-        el.input.value = suggestion;
-        update("push");
-      });
-      el.notice.appendChild(a);
-      el.notice.appendChild(document.createTextNode("\u00a0? " + (count ? "Résultats pour cette orthographe\u00a0:" : "")));
+      var p = el.notice.appendChild(node("p", null, "Aucun résultat pour " + q + ". Vouliez-vous dire "));
+      var a = queryLink("suggestion", "«\u00a0" + suggestion + "\u00a0»", { q: suggestion });
+      p.appendChild(a);
+      p.appendChild(document.createTextNode("\u00a0?" + (count ? " Résultats pour cette orthographe\u00a0:" : "")));
+      if (count) { el.notice.hidden = false; return; }
     } else {
-      el.notice.textContent = "Aucun résultat pour «\u00a0" + text.trim() + "\u00a0».";
-      if (state.etat || state.theme || state.doc) el.notice.textContent += " Essayez sans filtre.";
+      el.notice.appendChild(node("p", "notice-title", "Aucun résultat pour " + q + "."));
     }
+    el.notice.appendChild(node("p", null, "Essayez\u00a0:"));
+    var ul = node("ul", "next-steps");
+    if (filtering()) {
+      var all = { q: state.q };
+      ul.appendChild(node("li")).appendChild(queryLink("next-step", "la même recherche sans filtre", all));
+    }
+    drops.forEach(function (d) {
+      var params = { q: d.q };
+      FACETS.forEach(function (f) { if (state[f.param]) params[f.param] = state[f.param]; });
+      var link = queryLink("next-step", "sans «\u00a0" + d.word + "\u00a0»\u00a0: " + d.q, params);
+      link.appendChild(node("span", "count", " (" + plural(d.count, "résultat", "résultats") + ")"));
+      ul.appendChild(node("li")).appendChild(link);
+    });
+    browseLinks(ul);
+    el.notice.appendChild(ul);
     el.notice.hidden = false;
+  }
+
+  /* The page before any query: examples (in the template) and the lists to browse. */
+  function renderStart(show) {
+    el.start.hidden = !show;
   }
 
   var announceTimer = 0;
@@ -806,15 +1226,18 @@
     var text = state.q;
     return answer(text).then(function (r) {
       return attempt(function () {
-        var hits = r.hits;
+        var hits = r.hits, counted = hits;
         if (!text.trim()) {
-          // No words: the filters alone, in corpus order (or nothing at all).
-          hits = [];
-          if (filtering()) for (var i = 0; i < M.n; i++) hits.push({ ref: i, score: 0, terms: [] });
+          // No words: the filters alone, in corpus order (or nothing at all); the facets count
+          // every paragraph, so that a reader can start from them.
+          counted = [];
+          for (var i = 0; i < M.n; i++) counted.push({ ref: i, score: 0, terms: [] });
+          hits = filtering() ? counted : [];
         }
         var kept = filtered(hits);
+        var drops = text.trim() && !kept.length ? dropOneWord(text) : [];
         needParagraphs(kept.slice(0, count));
-        return { text: text, hits: hits, kept: kept, suggestion: r.suggestion };
+        return { text: text, hits: counted, kept: kept, groups: r.groups, suggestion: r.suggestion, drops: drops };
       });
     });
   }
@@ -824,22 +1247,26 @@
    * when a newer render has replaced this one. */
   function render(initial) {
     var seq = ++renderSeq;
-    return prepare(initial ? FIRST : shown).then(function (r) {
+    return prepare(initial ? Math.min(FIRST, shown) : shown).then(function (r) {
       if (seq !== renderSeq) return;
       if (!render.done) mark("undocs-search-answered");
       lastHits = r.kept;
+      lastGroups = r.groups;
       var page = r.kept.slice(0, shown);
       var now = initial ? page.slice(0, FIRST) : page;
       var list = document.createDocumentFragment();
-      now.forEach(function (h) { list.appendChild(resultItem(h)); });
+      now.forEach(function (h) { list.appendChild(resultItem(h, r.groups)); });
       clear(el.results);
       el.results.appendChild(list);
       el.results.setAttribute("data-query", r.text);
       el.more.hidden = r.kept.length <= shown;
-      renderNotice(r.text, r.suggestion, r.kept.length);
-      renderActive(facetFile.get(0));
       var active = r.text.trim() || filtering();
-      var message = !active ? "" : r.kept.length ? plural(r.kept.length, "résultat", "résultats") : "Aucun résultat";
+      renderStart(!active);
+      renderNotice(r.text, r.suggestion, r.kept.length, r.drops);
+      renderActive(facetFile.get(0));
+      var message = !active ? "" : r.kept.length ? plural(r.kept.length, "résultat", "résultats") : "Aucun résultat pour «\u00a0" + r.text.trim() + "\u00a0»";
+      // Nothing found: the notice says it on screen, the status only to screen readers.
+      el.status.classList.toggle("sr-only", !!active && !r.kept.length && !!r.text.trim());
       announce(message);
       app.setAttribute("data-count", String(r.kept.length));
       if (!render.done) {
@@ -855,7 +1282,7 @@
         if (seq !== renderSeq) return;
         if (now.length < page.length) {
           var more = document.createDocumentFragment();
-          page.slice(now.length).forEach(function (h) { more.appendChild(resultItem(h)); });
+          page.slice(now.length).forEach(function (h) { more.appendChild(resultItem(h, r.groups)); });
           el.results.appendChild(more);
         }
         renderActive(F);
@@ -888,8 +1315,23 @@
     lastWrite = { kind: kind, time: now };
   }
 
-  function update(kind, initial) {
-    shown = PAGE;
+  /* What Back must find again, kept in the history entry: the number of results shown
+   * ("Afficher plus") and the scroll position. */
+  function saveView() {
+    try {
+      window.history.replaceState({ shown: shown, scroll: Math.round(window.scrollY) }, "", window.location.href);
+    } catch (e) { /* a browser refusing too many calls: Back shows the first results */ }
+  }
+
+  function savedView() {
+    var s = window.history.state;
+    return s && typeof s.shown === "number" && s.shown > PAGE ? s : { shown: PAGE, scroll: s && s.scroll || 0 };
+  }
+
+  /* kind: how the URL changes ("push", "type", or null: it does not); restore: show as many
+   * results as the history entry says (Back, a reload). */
+  function update(kind, initial, restore) {
+    shown = restore ? Math.ceil(savedView().shown / PAGE) * PAGE : PAGE;
     var done = Promise.resolve();
     if (M) {
       done = render(initial).catch(function () {
@@ -922,12 +1364,13 @@
   });
 
   el.more.addEventListener("click", function () {
-    var from = shown, hits = lastHits;
+    var from = shown, hits = lastHits, groups = lastGroups;
     shown += PAGE;
+    saveView();
     attempt(function () { needParagraphs(hits.slice(from, shown)); }).then(function () {
       if (hits !== lastHits) return;
       var list = document.createDocumentFragment();
-      hits.slice(from, shown).forEach(function (h) { list.appendChild(resultItem(h)); });
+      hits.slice(from, shown).forEach(function (h) { list.appendChild(resultItem(h, groups)); });
       el.results.appendChild(list);
       el.more.hidden = hits.length <= shown;
       var links = el.results.querySelectorAll(".result-link");
@@ -935,11 +1378,18 @@
     });
   });
 
+  // Leaving for a result: remember where the reader was.
+  el.results.addEventListener("click", function (event) {
+    if (event.target.closest && event.target.closest("a")) saveView();
+  });
+  window.addEventListener("pagehide", saveView);
+
   window.addEventListener("popstate", function () {
     readURL();
     el.input.value = state.q;
     lastWrite.kind = "";
-    update(null);
+    var view = savedView();
+    update(null, false, true).then(function () { window.scrollTo(0, view.scroll || 0); });
   });
 
   function resultLinks() {
@@ -1011,6 +1461,8 @@
     unique(wanted).forEach(function (n) { shards.fetch(n).catch(function () {}); });
   }
 
+  // The page puts the reader back where Back finds them (saveView), once the results are drawn.
+  if ("scrollRestoration" in window.history) window.history.scrollRestoration = "manual";
   readURL();
   el.input.value = state.q;
   el.status.textContent = "Chargement de l’index de recherche…";
@@ -1018,7 +1470,11 @@
   load().then(function () {
     mark("undocs-search-loaded");
     el.status.textContent = "";
-    return update(null, true).then(function () { app.setAttribute("data-ready", "true"); });
+    var view = savedView();
+    return update(null, true, true).then(function () {
+      if (view.scroll) window.scrollTo(0, view.scroll);
+      app.setAttribute("data-ready", "true");
+    });
   }).catch(unavailable);
 
   // For tests and the benchmark: the same answers, without the page. answer(text) is a
