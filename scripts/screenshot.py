@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Regenerate docs/screenshot.png (the README's picture): the document page of A/67/131 at
-Norway's reply, on a desktop and on a 360 px phone, side by side.
+Norway's reply, on a laptop (the contents column beside the text) and on a 360 px phone, side by side.
 
     python scripts/screenshot.py      (needs Debian's chromium and `pip install -e ".[test]"`)
 """
@@ -18,7 +18,7 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 
 from site_server import serve_built_site  # noqa: E402
 
-PAGE = "documents/a-67-131/#norvege"
+PAGE = "documents/a-67-131/#a-67-131_norvege-2"
 
 
 def main() -> None:
@@ -26,7 +26,7 @@ def main() -> None:
         browser = pw.chromium.launch(executable_path="/usr/bin/chromium",
                                      args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
         shots = []
-        for name, width, height in (("desktop", 1000, 760), ("phone", 360, 760)):
+        for name, width, height in (("desktop", 1280, 760), ("phone", 360, 760)):
             page = browser.new_page(viewport={"width": width, "height": height}, device_scale_factor=1)
             page.goto(site.url(PAGE), wait_until="networkidle")
             path = Path(tmp) / f"{name}.png"
@@ -39,7 +39,7 @@ def main() -> None:
             "<html><body style='margin:0;background:#d0d7de;display:flex;gap:16px;padding:16px;align-items:flex-start'>"
             + "".join(f"<img src='{p.name}' style='box-shadow:0 2px 8px #0004'>" for p in shots)
             + "</body></html>", encoding="utf-8")
-        page = browser.new_page(viewport={"width": 1000 + 360 + 48, "height": 760 + 32})
+        page = browser.new_page(viewport={"width": 1280 + 360 + 48, "height": 760 + 32})
         page.goto(html.as_uri())
         page.screenshot(path=str(ROOT / "docs" / "screenshot.png"))
         browser.close()
