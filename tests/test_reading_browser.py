@@ -279,3 +279,25 @@ def test_citation_copied_whole(browser, site):
     assert "archive" in copied, "the copied § must say it is the archive's count"
     assert "ne numérote pas" in note
     assert numbered_note == 0, "the introduction's paragraphs are numbered in the source: no note"
+
+
+def test_documents_list_has_a_language_facet(mixed_site):
+    page = (mixed_site.root / "documents" / "index.html").read_text(encoding="utf-8")
+    # The seeds are two French documents; the 8 fixture PDFs are English (each says
+    # "Original: English" or is the English version of a resolution or record).
+    facet = page.split('aria-label="Langue des documents">', 1)[1].split("</nav>", 1)[0]
+    assert '<a href="#langue-fr">en français <span class="count">(2)</span></a>' in facet
+    assert '<a href="#langue-en">en anglais <span class="count">(8)</span></a>' in facet
+    english = page.split('<section id="langue-en"', 1)[1].split("</section>", 1)[0]
+    assert "A/80/191" in english and "A/67/131" not in english
+
+
+def test_english_passages_on_french_pages_say_so(mixed_site):
+    # Austria signs the letter A/80/191 (read in the PDF: "from the representatives of Angola,
+    # Austria, …"), whose first paragraph begins "We have the honour to refer to rule 14".
+    page = (mixed_site.root / "etats" / "autriche" / "index.html").read_text(encoding="utf-8")
+    assert '<p class="summary-text" lang="en">We have the honour to refer to rule 14' in page
+    assert '<html lang="fr">' in page
+    # And the document's English title in the lists.
+    documents = (mixed_site.root / "documents" / "index.html").read_text(encoding="utf-8")
+    assert '<span lang="en">Request for the inclusion of a supplementary item' in documents

@@ -23,7 +23,7 @@ from . import urls
 from .pages.about import about_view
 from .pages.common import Linker
 from .pages.document import document_view
-from .pages.lists import documents_list, home_view, states_list, topics_list
+from .pages.lists import documents_by_language, home_view, states_list, topics_list
 from .pages.matrix import matrix_view
 from .pages.search import search_view
 from .pages.state import state_view
@@ -115,7 +115,7 @@ def site_pages(views: Views, report: BuildReport, data_files: dict[str, bytes], 
         "home": home_view(views, link, settings.lists.home),
     })  # fmt: skip
     add(urls.DOCUMENTS, "documents.html", "Documents", urls.DOCUMENTS, home,
-        lambda link: {"documents": documents_list(views, link)})  # fmt: skip
+        lambda link: {"languages": documents_by_language(views, link)})  # fmt: skip
     for doc in corpus.documents:
         add(urls.document_url(doc.id), "document.html", f"{doc.cite_symbol} – {doc_title(doc)}",
             urls.DOCUMENTS, home + (("Documents", urls.DOCUMENTS),),

@@ -6,7 +6,7 @@ from typing import Any
 
 from .. import urls
 from ..model import Document
-from ..views import Views, doc_title, french_date, iso, role_label
+from ..views import Views, doc_title, french_date, iso, language_name, role_label
 from .common import Linker, plural
 
 
@@ -28,6 +28,8 @@ def documents_list(views: Views, link: Linker) -> list[dict[str, Any]]:
                 "cite_symbol": doc.cite_symbol,
                 "symbol_note": list_note(doc),
                 "title": doc_title(doc),
+                # An English title inside the French interface says so (screen readers).
+                "lang": doc.language if doc.title and doc.language and doc.language != "fr" else None,
                 "date": french_date(doc.date) or "date inconnue",
                 "datetime": iso(doc.date),
                 "body": doc.body or "organe inconnu",
@@ -36,6 +38,25 @@ def documents_list(views: Views, link: Linker) -> list[dict[str, Any]]:
             }
         )
     return out
+
+
+def documents_by_language(views: Views, link: Linker) -> list[dict[str, Any]]:
+    """The documents list's facet: the documents grouped by their language (French first, then
+    by number of documents), each group with its count; a document whose language is not read
+    is listed under "langue non lue", never guessed."""
+    groups: dict[str | None, list[dict[str, Any]]] = {}
+    for doc, item in zip(views.corpus.documents, documents_list(views, link)):
+        groups.setdefault(doc.language, []).append(item)
+    order = sorted(groups, key=lambda lang: (lang != "fr", lang is None, -len(groups[lang]), lang or ""))
+    return [
+        {
+            "id": f"langue-{lang or 'inconnue'}",
+            "label": f"en {language_name(lang)}" if lang else "langue non lue",
+            "count": len(groups[lang]),
+            "documents": groups[lang],
+        }
+        for lang in order
+    ]
 
 
 def roles_of(state_id: str, views: Views, link: Linker) -> list[dict[str, Any]]:
