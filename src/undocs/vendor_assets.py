@@ -26,7 +26,7 @@ from pathlib import Path
 from . import analysis
 from .errors import ConfigError
 
-__all__ = ["SEARCH_BUNDLE", "VENDOR_FILES", "copy_vendor_assets", "search_bundle", "with_search_meta"]
+__all__ = ["SEARCH_BUNDLE", "VENDOR_FILES", "copy_vendor_assets", "search_bundle", "strip_js", "with_search_meta"]
 
 #: The search page's one script (``templates/search.html``): lunr.min.js, the stemmer, then
 #: ``static/js/analysis.js`` and ``static/js/search.js``, concatenated at build time (see
@@ -64,9 +64,77 @@ def _classic_stemmer(module: str) -> str:
     )
 
 
+#: Where a ``/`` that is not a comment starts a regular expression literal (after one of these
+#: characters or words), not a division.
+_REGEX_AFTER = frozenset("(,=:[!&|?{};+-*%<>~^") | {"", "return", "typeof", "case", "in", "of", "void", "else", "throw", "new"}
+
+
+def strip_js(source: str, name: str = "script") -> str:
+    """Our own JavaScript (``static/js/``) without its comments and indentation, for the bundle:
+    a third smaller before compression, and fewer bytes for the page to parse. Line breaks are
+    kept (automatic semicolon insertion reads the same statements); strings and regular
+    expression literals are kept as written. The files are copied whole into ``assets/js/`` for
+    reading. Raises :class:`~undocs.errors.ConfigError` on what this reader does not handle
+    (a template literal, a string or literal that runs past its line)."""
+    out: list[str] = []
+    last = ""  # the last significant token: a punctuation character or a word
+    i, n = 0, len(source)
+
+    def refuse(what: str, at: int) -> ConfigError:
+        return ConfigError(f"static/js/{name}: {what} at line {source.count(chr(10), 0, at) + 1} (strip_js)")
+
+    while i < n:
+        c = source[i]
+        if c in "'\"":
+            j = i + 1
+            while j < n and source[j] != c:
+                if source[j] == "\n":
+                    raise refuse("a string running past its line", i)
+                j += 2 if source[j] == "\\" else 1
+            out.append(source[i : j + 1])
+            last, i = "x", j + 1
+        elif c == "`":
+            raise refuse("a template literal", i)
+        elif source.startswith("//", i):
+            j = source.find("\n", i)
+            i = n if j == -1 else j
+        elif source.startswith("/*", i):
+            j = source.find("*/", i + 2)
+            if j == -1:
+                raise refuse("an unclosed comment", i)
+            out.append("\n" if "\n" in source[i:j] else " ")
+            i = j + 2
+        elif c == "/" and last in _REGEX_AFTER:
+            j, in_class = i + 1, False
+            while j < n and (source[j] != "/" or in_class):
+                if source[j] == "\n":
+                    raise refuse("a regular expression running past its line", i)
+                in_class = (in_class or source[j] == "[") and source[j] != "]"
+                j += 2 if source[j] == "\\" else 1
+            j += 1
+            while j < n and source[j].isalpha():  # flags
+                j += 1
+            out.append(source[i:j])
+            last, i = "x", j
+        elif c.isalnum() or c in "_$":
+            j = i + 1
+            while j < n and (source[j].isalnum() or source[j] in "_$."):
+                j += 1
+            out.append(source[i:j])
+            last, i = source[i:j], j
+        else:
+            out.append(c)
+            if not c.isspace():
+                last = c
+            i += 1
+    lines = (line.strip() for line in "".join(out).split("\n"))
+    return "\n".join(line for line in lines if line) + "\n"
+
+
 def search_bundle(node_modules: Path, static_js: Path | None = None) -> bytes:
     """:data:`SEARCH_BUNDLE`: lunr.min.js (its licence comment kept), fr.js as a classic script,
-    analysis.js and search.js, each on its own lines, separated by ``;``."""
+    analysis.js and search.js (without comments and indentation: :func:`strip_js`), each on its
+    own lines, separated by ``;``."""
     node_modules = Path(node_modules)
     static_js = Path(static_js) if static_js is not None else node_modules.parent / "static" / "js"
     parts = []
@@ -78,6 +146,8 @@ def search_bundle(node_modules: Path, static_js: Path | None = None) -> bytes:
             raise ConfigError(f"{path} missing (node_modules/: run `npm ci`)") from None
         if source.endswith("fr.js"):
             text = _classic_stemmer(text)
+        elif source.startswith("static/js/"):
+            text = strip_js(text, path.name)
         parts.append(f"/* ---- {source} ---- */\n" + text.rstrip() + "\n;\n")
     # The benchmark's first mark: the bundle starts running (bench/search_speed.py). Then the
     # analysis data (assets/analysis.json, stop words and elisions: 2 KB), so that the page

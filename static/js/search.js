@@ -106,6 +106,16 @@
     }
   }
 
+  /* Run fn once the page has painted what is on it now (a task after the next frame), so that
+   * what fn fetches does not compete with the first results' paint (Largest Contentful Paint).
+   * A hidden tab paints no frame: then after 200 ms. */
+  function afterPaint(fn) {
+    var done = false;
+    function once() { if (!done) { done = true; fn(); } }
+    if (window.requestAnimationFrame) window.requestAnimationFrame(function () { later(once); });
+    setTimeout(once, 200);
+  }
+
   /* A cache of files by key: get(key) is the data once loaded (else undefined), fetch(key) a
    * Promise of it (one request per file, however many ask). */
   function files(pathOf, prepare) {
@@ -1242,8 +1252,8 @@
     });
   }
 
-  /* Renders the current state. initial: the page's first render, in two tasks (the first
-   * results, then the other results and the facets). Resolves once all is on the page, or
+  /* Renders the current state. initial: the page's first render, in two steps (the first
+   * results; once they are painted, the other results and the facets). Resolves once all is on the page, or
    * when a newer render has replaced this one. */
   function render(initial) {
     var seq = ++renderSeq;
@@ -1273,7 +1283,7 @@
         render.done = true;
         mark("undocs-search-first-results");
       }
-      return new Promise(function (resolve) { (initial ? later : function (fn) { fn(); })(resolve); }).then(function () {
+      return new Promise(function (resolve) { (initial ? afterPaint : function (fn) { fn(); })(resolve); }).then(function () {
         return attempt(function () {
           needParagraphs(page);
           return facets();
