@@ -116,6 +116,45 @@ def test_fixture_structure(fixtures):
     assert {r.rule for r in report.removals} >= {"symbol-header", "job-number", "page-number", "barcode"}
 
 
+def paragraph_with(doc, words: str):
+    (found,) = [p for p in doc.paragraphs if words in " ".join(p.text.split())]
+    return found
+
+
+def test_fixture_topics_and_states_in_english(fixtures):
+    """Topics and states of English paragraphs, found with the English terms and names; each
+    sentence was read on the PDF's page."""
+    docs, _report = fixtures
+    record = docs["A_79_PV.64.en.pdf"]
+    assert record.language == "en"
+    # Page 16, Iran's explanation of vote: "… my delegation's principled position on the need
+    # for the peaceful settlement of disputes, in accordance with international law, and to
+    # underline the need for full respect for the sovereignty and territorial integrity of all
+    # States. … cooperation between the United Nations and the Council of Europe …"
+    vote = paragraph_with(record, "need for the peaceful settlement of disputes, in accordance with international law")
+    assert {"reglement-pacifique", "droit-international", "nations-unies"} <= set(vote.topics)
+    # Page 16: "The Islamic Republic of Iran rejects all attempts leading to political isolation"
+    assert "iran" in paragraph_with(record, "The Islamic Republic of Iran rejects all attempts").mentions
+    resolution = docs["S_RES_2776 (2025).en.pdf"]
+    # Page 3: "Noting with concern smuggling and trafficking of weapons, military equipment and
+    # ammunition in contravention of the measures imposed by the Security Council …"
+    smuggling = paragraph_with(resolution, "smuggling and trafficking of weapons, military equipment and ammunition")
+    assert {"armes-classiques", "nations-unies"} <= set(smuggling.topics)
+    # Page 3: "Recognising that Al-Shabaab poses a threat to peace and security in Somalia, and
+    # that its terrorist and other activities pose a security threat to the region, … preventing
+    # access to weapons and ammunition …"
+    threat = paragraph_with(resolution, "its terrorist and other activities pose a security threat")
+    assert {"terrorisme", "armes-classiques"} <= set(threat.topics)
+    assert "somalie" in threat.mentions
+    letter = docs["A_79_903.en.pdf"]
+    # Page 1: "We have the honour to transmit herewith the joint Declaration of the Russian
+    # Federation and the Republic of Belarus on the Strengthening of the Role of International
+    # Law …"
+    declaration = paragraph_with(letter, "the joint Declaration of the Russian Federation and the Republic of Belarus")
+    assert {"russie", "belarus"} <= set(declaration.mentions)
+    assert "droit-international" in declaration.topics
+
+
 def test_the_fixtures_build_under_strict_with_every_word(tmp_path):
     seeds = seeds_of(tmp_path, sorted((FIXTURES / "pdf").glob("*.pdf")))
     options = Options(seeds=seeds, out=tmp_path / "site", data=PROJECT / "data", templates=PROJECT / "templates",

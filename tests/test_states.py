@@ -326,6 +326,9 @@ def test_resolve_english_and_un_list_forms(gazetteer, heading, state_id):
         ("the former Yugoslav Republic of Macedonia, Turkey", ("macedoine-du-nord", "turkiye")),
         ("the Holy See and the State of Palestine", ("saint-siege", "palestine")),
         ("in Mexico", ("mexique",)),
+        # States named in English text: the names, the possessive, the article.
+        ("Norway, Cyprus and the Russian Federation voted in favour", ("norvege", "chypre", "russie")),
+        ("Norway’s reply and the Government of Cyprus", ("norvege", "chypre")),
     ],
 )
 def test_english_mentions(gazetteer, text, state_ids):

@@ -83,6 +83,25 @@ def test_acronyms_are_kept_as_terms(topics):
     assert {"OTSC", "CICA", "OSCE", "OTAN"} <= set(by_id["organisations-regionales"].terms)
 
 
+def test_every_topic_has_english_terms(topics):
+    by_id = {t.id: t for t in topics}
+    for topic in topics:
+        assert topic.terms_en, topic.id
+    # The English acronyms, where they differ from the French ones, in their own language only.
+    for topic_id, french, english in [
+        ("non-proliferation", "TNP", "NPT"),
+        ("garanties-aiea", "AIEA", "IAEA"),
+        ("essais-nucleaires", "TICE", "CTBT"),
+        ("armes-chimiques", "OIAC", "OPCW"),
+        ("organisations-regionales", "OTAN", "NATO"),
+        ("organisations-regionales", "OTSC", "CSTO"),
+        ("nations-unies", "ONU", "UN"),
+    ]:
+        topic = by_id[topic_id]
+        assert french in topic.terms and french not in topic.terms_en
+        assert english in topic.terms_en and english not in topic.terms
+
+
 # --- positive examples from the seeds -----------------------------------------------------
 
 
@@ -107,24 +126,24 @@ def test_acronyms_are_kept_as_terms(topics):
     ],
 )
 def test_csto_declaration(matcher, number, expected):
-    assert expected <= set(matcher.match(cd_paragraph(number)))
+    assert expected <= set(matcher.match(cd_paragraph(number), "fr"))
 
 
 def test_a67_replies(matcher):
     spain = a67_passage("La Stratégie espagnole de sécurité", "les utiliser.")
     expected = {"terrorisme", "criminalite-organisee", "cyber", "armes-destruction-massive"}
-    assert expected <= set(matcher.match(spain))
+    assert expected <= set(matcher.match(spain, "fr"))
     panama = a67_passage("En ce qui concerne la question du désarmement", "entre autres.")
     expected = {"criminalite-organisee", "drogues", "terrorisme", "armes-classiques"}
-    assert expected <= set(matcher.match(panama))
+    assert expected <= set(matcher.match(panama, "fr"))
     turkmenistan = a67_passage("Le Turkménistan a ratifié", "transnationale organisée.")
     expected = {"armes-chimiques", "armes-biologiques", "essais-nucleaires", "armes-classiques",
                 "terrorisme", "criminalite-organisee"}
-    assert expected <= set(matcher.match(turkmenistan))
+    assert expected <= set(matcher.match(turkmenistan, "fr"))
     norway = a67_passage("La Commission du désarmement des Nations Unies", "l’Assemblée générale.")
-    assert {"mecanisme-desarmement", "nations-unies"} <= set(matcher.match(norway))
+    assert {"mecanisme-desarmement", "nations-unies"} <= set(matcher.match(norway, "fr"))
     dual_use = a67_passage("• Renforcer le contrôle des exportations", "double usage;")
-    assert matcher.match(dual_use) == ("armes-classiques",)
+    assert matcher.match(dual_use, "fr") == ("armes-classiques",)
 
 
 # --- negative examples --------------------------------------------------------------------
@@ -217,6 +236,126 @@ def test_term_in_two_topics_gives_two_spans(matcher):
     assert len({(s, e) for s, e, _ in spans}) == 1
 
 
+# --- French and English ----------------------------------------------------------------------
+
+#: One concept said in French and in English, each as a UN document of that language says it.
+BILINGUAL = [
+    ("desarmement-nucleaire", "un monde exempt d'armes nucléaires", "a world free of nuclear weapons"),
+    ("non-proliferation", "le TNP", "the NPT"),
+    ("garanties-aiea", "les accords de garanties généralisées", "comprehensive safeguards agreements"),
+    ("armes-destruction-massive", "les armes de destruction massive", "weapons of mass destruction"),
+    ("armes-chimiques", "l'Organisation pour l'interdiction des armes chimiques",
+     "the Organisation for the Prohibition of Chemical Weapons"),
+    ("armes-biologiques", "les armes biologiques", "biological weapons"),
+    ("essais-nucleaires", "le Traité d'interdiction complète des essais nucléaires",
+     "the Comprehensive Nuclear-Test-Ban Treaty"),
+    ("matieres-fissiles", "les matières fissiles", "fissile material"),
+    ("zones-exemptes", "une zone exempte d'armes nucléaires en Asie centrale",
+     "a nuclear-weapon-free zone in Central Asia"),
+    ("missiles", "leurs vecteurs", "their means of delivery"),
+    ("armes-classiques", "les armes légères et de petit calibre", "small arms and light weapons"),
+    ("terrorisme", "la lutte antiterroriste", "the fight against terrorism"),
+    ("criminalite-organisee", "le blanchiment d'argent", "money-laundering"),
+    ("drogues", "les stupéfiants", "narcotic drugs"),
+    ("cyber", "la sécurité de l'information", "information security"),
+    ("surete-nucleaire", "la sûreté nucléaire", "nuclear safety"),
+    ("energie-nucleaire", "les utilisations pacifiques de l'énergie nucléaire", "the peaceful uses of nuclear energy"),
+    ("mecanisme-desarmement", "la Conférence du désarmement", "the Conference on Disarmament"),
+    ("multilateralisme", "le multilatéralisme", "multilateralism"),
+    ("nations-unies", "la Charte des Nations Unies", "the Charter of the United Nations"),
+    ("organisations-regionales", "l'Organisation du Traité de sécurité collective",
+     "the Collective Security Treaty Organization"),
+    ("conflits-regionaux", "les conflits régionaux", "regional conflicts"),
+    ("confiance-transparence", "les mesures de confiance", "confidence-building measures"),
+    ("verification", "le respect des obligations", "compliance with obligations"),
+    ("reglement-pacifique", "le règlement pacifique des différends", "the peaceful settlement of disputes"),
+    ("securite-internationale", "la paix et la sécurité internationales", "international peace and security"),
+    ("maitrise-armements", "la maîtrise des armements", "arms control"),
+    ("droit-international", "le droit international", "international law"),
+]
+
+
+def test_bilingual_table_covers_every_topic(topics):
+    assert {topic_id for topic_id, _, _ in BILINGUAL} == {t.id for t in topics}
+
+
+@pytest.mark.parametrize(("topic_id", "french", "english"), BILINGUAL, ids=[b[0] for b in BILINGUAL])
+def test_each_language_matched_with_its_own_terms(matcher, topic_id, french, english):
+    assert topic_id in matcher.match(french, "fr")
+    assert topic_id in matcher.match(english, "en")
+    # A document of unknown language is matched with both.
+    assert topic_id in matcher.match(french) and topic_id in matcher.match(english)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # French terms are not looked for in English text, nor English terms in French text.
+        ("armes chimiques", "en"),
+        ("les armes légères et de petit calibre", "en"),
+        ("l'AIEA et le TNP", "en"),
+        ("la sûreté nucléaire", "en"),
+        ("chemical weapons", "fr"),
+        ("small arms and light weapons", "fr"),
+        ("the IAEA and the NPT", "fr"),
+        ("nuclear safety", "fr"),
+        ("the United Nations", "fr"),
+    ],
+)
+def test_the_other_language_terms_are_not_matched(matcher, text, language):
+    assert matcher.match(text, language) == ()
+    assert matcher.match(text) != ()  # as a text of unknown language, it has a topic
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Words an English terms list must not take alone (see the header of data/topics.yaml).
+        "legal safeguards for personal data protection and privacy",
+        "insecticide, drug resistance and invasive mosquito species",
+        "36 were killed by live ammunition",
+        "the nuclear Powers",
+        "export processing free zones",
+        "increase access to information and communications technology (ICT)",
+        "the UNDP and UNICEF offices; the un-armed",  # whole-word, case-sensitive acronyms
+        "Original: English",
+    ],
+)
+def test_no_topic_in_english(matcher, text):
+    assert matcher.match(text, "en") == ()
+
+
+def test_longest_match_first_in_english(matcher):
+    # A regional organisation's name, not a confidence-building measure.
+    name = "the Conference on Interaction and Confidence-Building Measures in Asia"
+    assert matcher.match(name, "en") == ("organisations-regionales",)
+    assert matcher.match("the Collective Security Treaty Organization", "en") == ("organisations-regionales",)
+    # "United Nations" must not hide the Disarmament Commission that follows it.
+    assert matcher.match("the United Nations Disarmament Commission", "en") == ("mecanisme-desarmement", "nations-unies")
+    # "illicit trafficking" (organized crime) gives way to illicit arms trafficking.
+    assert matcher.match("illicit trafficking in small arms", "en") == ("armes-classiques",)
+    assert matcher.match("illicit trafficking and money-laundering", "en") == ("criminalite-organisee",)
+
+
+def test_english_hyphenation_and_case(matcher):
+    assert matcher.match("the Treaty on the Non-\nProliferation of Nuclear Weapons", "en") == ("non-proliferation",)
+    assert matcher.match("NUCLEAR DISARMAMENT", "en") == ("desarmement-nucleaire",)
+    assert matcher.match("the Agency’s safeguards", "en") == ("garanties-aiea",)
+    assert matcher.match("counter-terrorism", "en") == ("terrorisme",)
+
+
+def test_unknown_language_spans_of_both_languages(matcher):
+    text = "Le TNP and the NPT"
+    assert [(text[s:e], t) for s, e, t in matcher.spans(text)] == [
+        ("TNP", "non-proliferation"),
+        ("NPT", "non-proliferation"),
+    ]
+    assert [text[s:e] for s, e, _ in matcher.spans(text, "en")] == ["NPT"]
+    # A language topics have no terms in is read as unknown: both lists.
+    assert matcher.match(text, "es") == ("non-proliferation",)
+    assert len(matcher.spans(text, "es")) == 2
+
+
 # --- textnorm -----------------------------------------------------------------------------
 
 
@@ -275,6 +414,53 @@ def test_minimal_file_loads(tmp_path):
     (topic,) = load_topics(write(tmp_path, GOOD), UNBIS)
     assert topic.terms == ("terroris*", "CTC")
     assert topic.unbis_label == "TERRORISME"
+    assert topic.terms_en == ()  # optional: a file without English terms stays valid
+
+
+GOOD_EN = GOOD + """\
+  terms_en: [terroris*, counter-terroris*]
+  acronyms_en: [CTED]
+"""
+
+
+def test_english_terms_load(tmp_path):
+    (topic,) = load_topics(write(tmp_path, GOOD_EN), UNBIS)
+    assert topic.terms == ("terroris*", "CTC")
+    assert topic.terms_en == ("terroris*", "counter-terroris*", "CTED")
+    matcher = TopicMatcher([topic])
+    assert matcher.match("le CTC", "fr") == ("terrorisme",) and matcher.match("le CTC", "en") == ()
+    assert matcher.match("the CTED", "en") == ("terrorisme",) and matcher.match("the CTED", "fr") == ()
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "fragment"),
+    [
+        ("terms_en: [terroris*, counter-terroris*]", "terms_en: [TERRORISM]", "list it under acronyms_en"),
+        ("terms_en: [terroris*, counter-terroris*]", "terms_en: terrorism", "terms_en must be a list"),
+        ("terms_en: [terroris*, counter-terroris*]", "terms_en: [terrorism, '']", "terms_en must be a list"),
+        ("terms_en: [terroris*, counter-terroris*]", "terms_en: ['*terror']", "terms_en: '*terror'"),
+        ("terms_en: [terroris*, counter-terroris*]", "terms_en: [Terrorism, terrorism]", "terms_en: a term is listed twice"),
+        ("acronyms_en: [CTED]", "acronyms_en: [Cted]", "acronyms_en: 'Cted' must be capital"),
+        ("acronyms_en: [CTED]", "acronyms_en: CTED", "acronyms_en must be a list"),
+        ("  acronyms_en: [CTED]\n", "  terms_fr: [terrorisme]\n", "unknown field(s): terms_fr"),
+    ],
+)
+def test_invalid_english_terms(tmp_path, old, new, fragment):
+    assert old in GOOD_EN
+    path = write(tmp_path, GOOD_EN.replace(old, new))
+    with pytest.raises(ConfigError) as info:
+        load_topics(path, UNBIS)
+    assert "topic 'terrorisme'" in info.value.message and fragment in info.value.message
+    assert info.value.path == str(path)
+    assert info.value.line == 1
+
+
+def test_invalid_english_terms_name_the_entry_line(tmp_path):
+    second = GOOD_EN.replace("id: terrorisme", "id: terrorisme-2").replace("[CTED]", "[cted]")
+    path = write(tmp_path, GOOD + "\n" + second)
+    with pytest.raises(ConfigError, match="terrorisme-2.*acronyms_en") as info:
+        load_topics(path, UNBIS)
+    assert info.value.line == 9
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,10 @@ from .topics import TopicMatcher
 
 
 def enrich(document: Document, gazetteer: Gazetteer, topics: TopicMatcher, sidecar: str) -> Document:
-    parts = tuple(_enrich_part(part, gazetteer, topics) for part in document.parts)
+    """The document with each paragraph's states and topics. Topics are matched in the
+    document's language (``TopicMatcher.spans``); state names are found in either language,
+    since a French text may quote an English name and the forms of both rarely collide."""
+    parts = tuple(_enrich_part(part, gazetteer, topics, document.language) for part in document.parts)
     enriched = replace(document, parts=parts)
     named = set(gazetteer.mentions(" ".join((document.title or "",) + document.masthead)))
     for part in parts:
@@ -37,8 +40,8 @@ def enrich(document: Document, gazetteer: Gazetteer, topics: TopicMatcher, sidec
     return enriched
 
 
-def _enrich_part(part: Part, gazetteer: Gazetteer, topics: TopicMatcher) -> Part:
+def _enrich_part(part: Part, gazetteer: Gazetteer, topics: TopicMatcher, language: str | None) -> Part:
     paragraphs = tuple(
-        replace(p, mentions=gazetteer.mentions(p.text), topics=topics.match(p.text)) for p in part.paragraphs
+        replace(p, mentions=gazetteer.mentions(p.text), topics=topics.match(p.text, language)) for p in part.paragraphs
     )
     return replace(part, paragraphs=paragraphs)

@@ -182,7 +182,11 @@ class State:
 
 @dataclass(frozen=True)
 class Topic:
-    """An entry of ``data/topics.yaml``: a theme readers browse and search by."""
+    """An entry of ``data/topics.yaml``: a theme readers browse and search by.
+
+    ``terms`` are matched in French text, ``terms_en`` in English text; each includes its
+    language's acronyms (a term in capitals, e.g. "TNP", "NPT").
+    """
 
     id: str
     label: str
@@ -191,6 +195,7 @@ class Topic:
     terms: tuple[str, ...]
     unbis: str | None = None
     unbis_label: str | None = None
+    terms_en: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
