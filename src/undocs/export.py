@@ -12,6 +12,7 @@ import json
 from typing import Any
 
 from . import urls
+from .citations import ARCHIVE_FILES, citation_files
 from .model import Corpus, Document, Paragraph, State, Topic
 from .report import BuildReport
 from .views import Views, build_views, iso
@@ -65,7 +66,7 @@ FILES: tuple[dict[str, Any], ...] = (
     },
     {
         "path": "data/paragraphs.csv",
-        "summary": "Les mêmes paragraphes en CSV (UTF-8, virgule, guillemets doubles, une ligne d’en-tête) ; les listes sont jointes par « | » ; source devient source_file, source_line_start, source_line_end ; blocks est omis.",
+        "summary": "Les mêmes paragraphes en CSV (UTF-8, virgule, guillemets doubles, une ligne d’en-tête) ; les listes sont jointes par « | » ; source devient source_file, source_line_start, source_line_end ; blocks est omis. Une cellule qui commence par =, +, -, @, une tabulation ou un retour chariot est précédée d’une apostrophe (') pour qu’un tableur ne la lise pas comme une formule ; le JSON garde le texte exact.",
         "fields": (),
     },
     {
@@ -95,6 +96,21 @@ FILES: tuple[dict[str, Any], ...] = (
             ("paragraphs", "liste de textes", "Identifiants des paragraphes du thème, dans l’ordre du corpus."),
             ("paragraph_urls", "liste de textes", "Liens permanents des mêmes paragraphes, dans le même ordre."),
         ),
+    },
+    {
+        "path": ARCHIVE_FILES["bib"],
+        "summary": "La notice de chaque document au format BibTeX (entrées @techreport, UTF-8), pour LaTeX, Zotero, JabRef… Chaque page de document a la sienne (citation.bib).",
+        "fields": (),
+    },
+    {
+        "path": ARCHIVE_FILES["ris"],
+        "summary": "Les mêmes notices au format RIS (type RPRT), pour Zotero, EndNote, Mendeley… Chaque page de document a la sienne (citation.ris).",
+        "fields": (),
+    },
+    {
+        "path": ARCHIVE_FILES["json"],
+        "summary": "Les mêmes notices en CSL-JSON (type report), pour les logiciels qui mettent en forme les citations (Zotero, Pandoc, citeproc). Chaque page de document a la sienne (citation.json).",
+        "fields": (),
     },
     {
         "path": "data/report.json",
@@ -222,6 +238,19 @@ def _json(data: Any) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
+#: What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """A CSV cell a spreadsheet cannot run: text that begins with ``=``, ``+``, ``-``, ``@``, a
+    tab or a carriage return gets a leading single quote, as OWASP's CSV-injection guidance
+    says (a paragraph that begins with a dash then reads ``'- …``). Other values are unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def _csv(rows: list[dict[str, Any]]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
@@ -233,15 +262,19 @@ def _csv(rows: list[dict[str, Any]]) -> bytes:
         flat["source_file"] = r["source"]["file"]
         flat["source_line_start"] = r["source"]["line_start"]
         flat["source_line_end"] = r["source"]["line_end"]
-        writer.writerow(["" if flat[c] is None else flat[c] for c in CSV_COLUMNS])
+        writer.writerow(["" if flat[c] is None else spreadsheet_safe(flat[c]) for c in CSV_COLUMNS])
     return out.getvalue().encode("utf-8")
 
 
-def export_data(corpus: Corpus, report: BuildReport, views: Views | None = None) -> dict[str, bytes]:
-    """Every data file (path relative to the site root -> bytes)."""
+def export_data(corpus: Corpus, report: BuildReport, views: Views | None = None,
+                base_url: str | None = None) -> dict[str, bytes]:  # fmt: skip
+    """Every data file (path relative to the site root -> bytes), with the citation downloads
+    (``data/citations.*`` and each document's ``documents/<id>/citation.*``); ``base_url`` puts
+    each document's absolute address in its citations."""
     views = views or build_views(corpus)
     paragraphs = [paragraph_record(p, views) for p in views.paragraphs]
     return {
+        **citation_files(corpus.documents, base_url),
         "data/documents.json": _json([document_record(d) for d in corpus.documents]),
         "data/paragraphs.json": _json(paragraphs),
         "data/paragraphs.csv": _csv(paragraphs),

@@ -122,7 +122,7 @@ def build(options: Options) -> Summary:
     views = build_views(corpus)
     search = Deferred(search_files, views, acronyms, jobs=options.jobs)  # independent of the pages
     try:
-        data_files = export_data(corpus, report, views=views)
+        data_files = export_data(corpus, report, views=views, base_url=settings.base_url)
         files = render_site(views, settings, report, options.templates, data_files)
         warnings = list(report.warnings)
         for document in corpus.documents:

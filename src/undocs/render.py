@@ -1,4 +1,5 @@
-"""Rendering: the corpus as HTML pages (plus ``404.html``, ``robots.txt``, ``sitemap.xml``).
+"""Rendering: the corpus as HTML pages (plus ``404.html``, ``robots.txt``, ``sitemap.xml``,
+the Atom feed ``feed.xml``).
 
 Every page is built in two steps: a ``*_view`` function computes plain data in Python (links
 already made relative to the page, counts, citations, dates), then a Jinja template lays it
@@ -20,6 +21,7 @@ import jinja2
 import markupsafe
 
 from . import urls
+from .feed import FEED_PATH, atom_feed
 from .pages.about import about_view
 from .pages.common import Linker
 from .pages.document import document_view
@@ -171,6 +173,7 @@ def common_context(page_url: str, title: str, section: str | None,
         "about_href": link(urls.ABOUT),
         "css_href": f"{root}assets/css/style.css",
         "js_root": f"{root}assets/js/",
+        "feed_href": f"{root}{FEED_PATH}",
         "nav": [
             {"label": label, "href": link(url), "current": url == section and url == page_url,
              "section": url == section}
@@ -198,6 +201,7 @@ def not_found_context(settings: Settings) -> dict[str, Any]:
             "about_href": f"{prefix}{urls.page_path(urls.ABOUT)}",
             "css_href": f"{prefix}assets/css/style.css",
             "js_root": f"{prefix}assets/js/",
+            "feed_href": f"{prefix}{FEED_PATH}",
             "nav": [
                 {"label": label, "href": f"{prefix}{urls.page_path(url)}", "current": False, "section": False}
                 for label, url in NAV
@@ -243,6 +247,7 @@ def render_site(views: Views, settings: Settings, report: BuildReport, templates
     out["404.html"] = env.get_template("404.html").render(not_found_context(settings)).encode("utf-8")
     out[".nojekyll"] = b""
     out["robots.txt"] = robots(settings.base_url)
+    out[FEED_PATH] = atom_feed(views.corpus.documents, settings)
     if settings.base_url:
         out["sitemap.xml"] = sitemap([p.url for p in pages], settings.base_url)
     return dict(sorted(out.items()))

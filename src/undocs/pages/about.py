@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..export import FILES
+from ..feed import FEED_PATH
 from ..report import BuildReport
 from ..settings import Settings
 from ..views import Views
@@ -61,6 +62,7 @@ def about_view(
         "warnings": list(report.warnings),
         "repository": repository_url(settings.repository),
         "base_url": settings.base_url,
+        "feed_href": link(FEED_PATH),
     }
 
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from .. import urls
+import markupsafe
+
+from .. import citations, urls
 from ..model import Document, Footnote, Paragraph, Statement
 from ..views import UNKNOWN, Views, doc_title, french_date, iso, language_name, own_number, symbol_note
 from .common import Linker, keep_together, part_heading
@@ -52,7 +54,35 @@ def statement_line(st: Statement) -> dict[str, Any] | None:
     }
 
 
-def para_view(p: Paragraph, views: Views, link: Linker, notes: dict[str, Footnote], placed: set[str]) -> dict[str, Any]:
+#: The citation downloads of a document: (kind, label, MIME type).
+CITE_FILES = (
+    ("bib", "BibTeX", "application/x-bibtex"),
+    ("ris", "RIS", "application/x-research-info-systems"),
+    ("json", "CSL-JSON", "application/vnd.citationstyles.csl+json"),
+)
+
+
+def cite_files(doc_id: str, link: Linker) -> list[dict[str, str]]:
+    """Links to the document's BibTeX, RIS and CSL-JSON entries (``citations.citation_files``)."""
+    return [{"href": link(citations.document_file(doc_id, kind)), "label": label, "type": mime}
+            for kind, label, mime in CITE_FILES]  # fmt: skip
+
+
+def head_view(doc: Document, link: Linker) -> dict[str, Any]:
+    """What the page's head says about the document, for reference managers and link previews:
+    its own description, Highwire Press tags, Open Graph tags and schema.org JSON-LD."""
+    base_url = link.settings.base_url
+    return {
+        "description": citations.description(doc),
+        "highwire": citations.highwire_tags(doc, base_url),
+        "open_graph": citations.open_graph(doc, link.settings.title, base_url),
+        # A data block, never run (the CSP's script-src does not apply to it); "<" is escaped.
+        "json_ld": markupsafe.Markup(citations.json_ld_script(citations.json_ld(doc, base_url))),
+    }
+
+
+def para_view(p: Paragraph, views: Views, link: Linker, notes: dict[str, Footnote], placed: set[str],
+              files: list[dict[str, str]] | None = None) -> dict[str, Any]:  # fmt: skip
     number = p.number if p.number is not None else p.seq
     href, shown = link.permalink(p)
     mentions = [m for m in dict.fromkeys(p.mentions) if m in views.states and m != p.state]
@@ -73,6 +103,7 @@ def para_view(p: Paragraph, views: Views, link: Linker, notes: dict[str, Footnot
         "label": keep_together(p.label),
         "permalink_href": href,
         "permalink_text": shown,
+        "cite_files": files if files is not None else cite_files(p.document, link),
         "topics": [
             {"label": views.topics[t].label, "href": link(urls.topic_url(t))}
             for t in dict.fromkeys(p.topics)
@@ -127,6 +158,7 @@ def document_view(doc: Document, views: Views, link: Linker) -> dict[str, Any]:
     notes = {fn.id: fn for part in doc.parts for fn in part.footnotes}
     first_refs = footnote_refs(doc)
     placed: set[str] = set()
+    files = cite_files(doc.id, link)
 
     meta: list[dict[str, Any]] = []
     note = symbol_note(doc)
@@ -162,7 +194,7 @@ def document_view(doc: Document, views: Views, link: Linker) -> dict[str, Any]:
         else:
             toc.append(entry)
         title_refs = ref_views(part.title_footnote_refs, notes, placed)
-        paras = [para_view(p, views, link, notes, placed) for p in part.paragraphs]
+        paras = [para_view(p, views, link, notes, placed, files) for p in part.paragraphs]
         lines = [line for line in (statement_line(s) for s in part.statements) if line]
         state = part.state
         parts.append(
@@ -213,4 +245,6 @@ def document_view(doc: Document, views: Views, link: Linker) -> dict[str, Any]:
             if s in views.states
         ],
         "data_href": link("data/paragraphs.json"),
+        "cite_files": files,
+        "head": head_view(doc, link),
     }
