@@ -215,10 +215,12 @@ def test_vendor_assets_missing_file_is_a_config_error(tmp_path):
 def test_package_json_pins_exact_versions():
     package = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))
     assert package["private"] is True
-    assert package["dependencies"] == {"lunr": "2.3.9", "@orama/stemmers": "3.1.18"}
+    # porter2: Snowball English (Porter2), PyStemmer's "english" (orama's en.js is the original Porter)
+    assert package["dependencies"] == {"lunr": "2.3.9", "@orama/stemmers": "3.1.18", "porter2": "1.1.0"}
     lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
     assert lock["packages"]["node_modules/lunr"]["version"] == "2.3.9"
     assert lock["packages"]["node_modules/@orama/stemmers"]["version"] == "3.1.18"
+    assert lock["packages"]["node_modules/porter2"]["version"] == "1.1.0"
 
 
 def test_python_stemmer_is_the_pinned_snowball_version():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import itertools
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,10 @@ from undocs.search.query import Searcher
 from undocs.views import build_views
 
 CASES = yaml.safe_load((Path(__file__).parent / "search_cases.yaml").read_text(encoding="utf-8"))
+#: The cases on the seeds, and those on the seeds plus the real PDFs of the fixtures.
+SEED_CASES = [c for c in CASES if c.get("corpus") != "fixtures"]
+FIXTURE_CASES = [c for c in CASES if c.get("corpus") == "fixtures"]
+REAL_PDFS = Path(__file__).parent / "fixtures" / "real" / "pdf"
 
 
 @pytest.fixture(scope="module")
@@ -100,19 +105,45 @@ def _generated_corpus(tmp_path_factory):
     return load_corpus(seeds, ROOT / "data")[0]
 
 
+def _builder_by_language():
+    """A lunr.py Builder whose one pipeline function runs each field run ("fr\x1ftext", given as
+    a list: one lunr token per run) through the registered pipeline of the run's language, and
+    a run of unknown language ("both") token by token through both, keeping distinct terms."""
+    from lunr.pipeline import Pipeline
+
+    builder = analysis.make_builder(ref="ref", fields=[{"field_name": n, "boost": b} for n, b in search.FIELDS])
+    pipelines = {lang: analysis.register(Pipeline(), lang) for lang in analysis.LANGUAGES}
+
+    def by_language(token, i=None, tokens=None):
+        lang, _, text = token.string.partition("\x1f")
+        token.update(lambda s, metadata: text)
+        if lang != "both":
+            return pipelines[lang].run([token])
+        out = []
+        for surface in pipelines["en"]._stack[0](token):  # the English trimmer: tokens before elision
+            terms = [str(t) for lang in ("fr", "en") for t in pipelines[lang].run([surface.clone()])]
+            out.extend(surface.clone(lambda s, metadata, t=t: t) for t in dict.fromkeys(terms))
+        return out
+
+    builder.pipeline.reset()
+    builder.pipeline.add(by_language)
+    return builder
+
+
 @pytest.mark.parametrize("which", ["seeds", "generated"])
 def test_weights_are_lunr_py_field_vectors(which, corpus, tmp_path_factory):
     """The postings of the shards are, term for term and weight for weight, the field vectors
     and inverted index lunr.py's Builder makes when it analyses the text itself, token by
-    token, through the pipeline of ``analysis.LABELS`` (the build analyses each word once and
-    weighs the terms with lunr's formula)."""
+    token, each run of a field through the pipeline of its language (``analysis.LABELS``,
+    ``analysis.LABELS_EN``, both for a text of unknown language): the build analyses each word
+    once and weighs the terms with lunr's formula."""
     if which == "generated":
         corpus = _generated_corpus(tmp_path_factory)
     views = build_views(corpus)
     files = search_files(views)
-    builder = analysis.make_builder(ref="ref", fields=[{"field_name": n, "boost": b} for n, b in search.FIELDS])
+    builder = _builder_by_language()
     for record in search.index_records(views, load_acronyms()):
-        builder.add({"ref": record.ref, **record.fields})
+        builder.add({"ref": record.ref, **{name: [f"{lang or 'both'}\x1f{text}" for text, lang in runs] for name, runs in record.runs.items()}})
     index = builder.build()
     names = {posting["_index"]: term for term, posting in index.inverted_index.items()}
     direct = {str(ref): {names[v.elements[i]]: v.elements[i + 1] for i in range(0, len(v.elements), 2)} for ref, v in index.field_vectors.items() if v.elements}
@@ -169,17 +200,44 @@ def test_state_aliases_are_indexed(corpus):
     assert "Kyrgyzstan" in record.fields["etat"]
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["q"] for c in CASES])
-def test_search_case(searcher, case):
+@pytest.fixture(scope="module")
+def fixture_searcher(tmp_path_factory):
+    """The seeds plus the real English PDFs of the fixtures (cases with ``corpus: fixtures``)."""
+    from undocs.pipeline import load_corpus
+
+    root = Path(__file__).resolve().parents[1]
+    seeds = tmp_path_factory.mktemp("fixtures") / "seeds"
+    shutil.copytree(root / "seeds", seeds)
+    for pdf in sorted(REAL_PDFS.glob("*.pdf")):
+        shutil.copy(pdf, seeds / pdf.name)
+    corpus = load_corpus(seeds, root / "data")[0]
+    assert {d.language for d in corpus.documents} == {"fr", "en"}
+    return Searcher.from_files(search_files(build_views(corpus)))
+
+
+def check_case(searcher, case):
     hits, _ = searcher.answer(case["q"])
-    top = [h.id for h in hits[:5]]
-    missing = [i for i in case["top5"] if i not in top]
-    assert not missing, f"{case['q']!r}: {missing} not in the top 5 {top} ({case['why']})"
+    ids = [h.id for h in hits]
+    for n in (5, 20):
+        missing = [i for i in case.get(f"top{n}", []) if i not in ids[:n]]
+        assert not missing, f"{case['q']!r}: {missing} not in the top {n} {ids[:n]} ({case['why']})"
+
+
+@pytest.mark.parametrize("case", SEED_CASES, ids=[c["q"] for c in SEED_CASES])
+def test_search_case(searcher, case):
+    check_case(searcher, case)
+
+
+@pytest.mark.parametrize("case", FIXTURE_CASES, ids=[c["q"] for c in FIXTURE_CASES])
+def test_search_case_on_seeds_and_fixture_pdfs(fixture_searcher, case):
+    check_case(fixture_searcher, case)
 
 
 def test_there_are_enough_cases():
     assert len(CASES) >= 40
     assert any("typo" in c["why"] for c in CASES)
+    assert {c.get("kind", "fr") for c in CASES} == {"fr", "en", "cross"}
+    assert sum(c.get("kind", "fr") != "fr" for c in CASES) >= 40  # issue 13
 
 
 def test_malformed_queries_fall_back_to_plain_words(searcher):

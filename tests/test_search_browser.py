@@ -5,15 +5,30 @@ Never skipped: without Chromium the ``browser`` fixture fails.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 import yaml
 
+from site_server import serve_built_site
+
 
 
 CASES = yaml.safe_load((Path(__file__).parent / "search_cases.yaml").read_text(encoding="utf-8"))
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def fixtures_site(tmp_path_factory):
+    """The seeds plus the real English PDFs of the fixtures (cases with ``corpus: fixtures``)."""
+    seeds = tmp_path_factory.mktemp("search-fixtures") / "seeds"
+    shutil.copytree(ROOT / "seeds", seeds)
+    for pdf in sorted((ROOT / "tests" / "fixtures" / "real" / "pdf").glob("*.pdf")):
+        shutil.copy(pdf, seeds / pdf.name)
+    with serve_built_site(seeds=seeds) as served:
+        yield served
 
 
 @pytest.fixture()
@@ -46,17 +61,54 @@ def type_query(page, text):
     page.wait_for_function("q => document.getElementById('search-results').dataset.query === q", arg=text)
 
 
-def test_search_cases_in_the_browser(page, site):
+def run_cases(page, site, cases):
     open_search(page, site)
     failures = []
-    for case in CASES:
+    for case in cases:
         page.locator("#q").fill(case["q"])
         page.wait_for_function("q => document.getElementById('search-results').dataset.query === q", arg=case["q"])
-        top = result_ids(page)[:5]
-        missing = [i for i in case["top5"] if i not in top]
-        if missing:
-            failures.append(f"{case['q']!r}: {missing} not in {top}")
+        ids = result_ids(page)  # the first 20 results are on the page
+        for n in (5, 20):
+            missing = [i for i in case.get(f"top{n}", []) if i not in ids[:n]]
+            if missing:
+                failures.append(f"{case['q']!r}: {missing} not in the top {n} {ids[:n]}")
     assert not failures, "\n".join(failures)
+    assert page.errors == []
+
+
+def test_search_cases_in_the_browser(page, site):
+    run_cases(page, site, [c for c in CASES if c.get("corpus") != "fixtures"])
+
+
+def test_search_cases_on_the_fixture_pdfs_in_the_browser(page, fixtures_site):
+    run_cases(page, fixtures_site, [c for c in CASES if c.get("corpus") == "fixtures"])
+
+
+def test_english_results_say_their_language_and_the_language_facet(page, fixtures_site):
+    """An English paragraph says « en anglais », its snippet and title carry lang="en" (built
+    with textContent), the French ones none; the language facet counts both and filters, in
+    the URL (langue=en); the English snippet is highlighted with the English analysis."""
+    open_search(page, fixtures_site, "q=" + quote("terrorisme"))
+    items = page.eval_on_selector_all("#search-results .result", """els => els.map(li => ({
+        id: li.querySelector('.result-link').getAttribute('href').split('#')[1],
+        lang: li.querySelector('.result-lang') && li.querySelector('.result-lang').textContent,
+        snippetLang: li.querySelector('.result-snippet').getAttribute('lang'),
+        linkLang: li.querySelector('.result-link').getAttribute('lang'),
+        marks: [...li.querySelectorAll('.result-snippet mark')].map(m => m.textContent)}))""")
+    english = [it for it in items if it["id"].startswith("s-res-")]
+    french = [it for it in items if it["id"].startswith(("a-67-131", "cd-2012"))]
+    assert english and french and items.index(french[-1]) < items.index(english[0])  # French first
+    assert all(it["lang"] == "en anglais" and it["snippetLang"] == "en" and it["linkLang"] == "en" for it in english)
+    assert all(it["lang"] is None and it["snippetLang"] is None and it["linkLang"] is None for it in french)
+    assert any(m.lower().startswith("terroris") for it in english for m in it["marks"]), english
+    facet = page.locator("#search-facets button.facet[data-param=langue]")
+    counts = dict(zip(facet.evaluate_all("bs => bs.map(b => b.dataset.id)"), facet.locator(".count").all_inner_texts()))
+    assert set(counts) == {"fr", "en"} and int(counts["fr"]) + int(counts["en"]) == int(page.get_attribute("#search-app", "data-count"))
+    page.locator("#search-facets button.facet[data-param=langue][data-id=en]").click()
+    page.wait_for_function("() => location.search.includes('langue=en')")
+    page.wait_for_function("n => document.getElementById('search-app').dataset.count === n", arg=counts["en"])
+    ids = result_ids(page)
+    assert ids and all(i.startswith(("s-res-", "a-79-", "a-80-", "e-", "hri-", "a-47-")) for i in ids)
     assert page.errors == []
 
 

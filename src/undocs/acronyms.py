@@ -94,15 +94,22 @@ def _strings(value: Any, key: str, fail: Any) -> list[str]:
 
 class ExpansionFinder:
     """Which entries a text spells out: an expansion's terms adjacent, in order, in the text's
-    analysed terms (the build indexes the entry's acronym with the paragraph: field ``sigle``)."""
+    analysed terms (the build indexes the entry's acronym with the paragraph: field ``sigle``).
 
-    def __init__(self, acronyms: tuple[Acronym, ...]):
+    ``lang``: the language the text is analysed in; every expansion, French or English, is
+    analysed in it too (an English expansion in an English text, a French one in a French
+    text; the other language's rarely matches anything). The acronym indexed is the entry's
+    first that the search indexes in French, the language of the field ``sigle`` and of the
+    file's validation (acronyms are capitals, no word of either language)."""
+
+    def __init__(self, acronyms: tuple[Acronym, ...], lang: str = "fr"):
         self._by_first: dict[str, list[tuple[list[str], str]]] = {}
         for entry in acronyms:
             word = next(a for a in entry.acronyms if analysis.term(a) is not None)
             for expansion in entry.expansions:
-                terms = analysis.analyze(expansion)
-                self._by_first.setdefault(terms[0], []).append((terms, word))
+                terms = analysis.analyze(expansion, lang)
+                if terms:  # an expansion of English stop words only would match everywhere
+                    self._by_first.setdefault(terms[0], []).append((terms, word))
 
     def acronyms_in(self, terms: list[str]) -> list[str]:
         """The indexed acronym of each entry whose expansion occurs in ``terms``, in order."""

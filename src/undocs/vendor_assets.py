@@ -5,8 +5,9 @@ installs them into ``node_modules/``, and the build copies the files listed in
 :data:`VENDOR_FILES`, with their licence files, under ``assets/vendor/`` of the site.
 
 The search page loads them as ONE script, :data:`SEARCH_BUNDLE` (made by :func:`search_bundle`
-at build time, in the order below, the stemmer turned into a classic script that sets
-``self.undocsStemmerFr``). Loaded separately, load them in this order (see the comment at the top of
+at build time, in the order below, the stemmers turned into classic scripts that set
+``self.undocsStemmerFr`` and ``self.undocsStemmerEn``; porter2, a CommonJS file, is in the
+bundle only). Loaded separately, load them in this order (see the comment at the top of
 ``static/js/analysis.js``):
 
 1. ``assets/vendor/lunr/lunr.min.js`` -- classic ``<script>`` (``lunr.js``, the same code
@@ -35,7 +36,13 @@ SEARCH_BUNDLE = "assets/js/search.bundle.js"
 
 #: The sources of :data:`SEARCH_BUNDLE`, in order: under ``node_modules/``, or ``static/js/``
 #: (the ``static/`` folder next to ``node_modules/``) for ours.
-BUNDLE_SOURCES = ("lunr/lunr.min.js", "@orama/stemmers/dist/fr.js", "static/js/analysis.js", "static/js/search.js")
+BUNDLE_SOURCES = (
+    "lunr/lunr.min.js",
+    "@orama/stemmers/dist/fr.js",
+    "porter2/dist/index.js",
+    "static/js/analysis.js",
+    "static/js/search.js",
+)
 
 #: Source path under ``node_modules/`` -> destination path in the site (the last entry is the
 #: bundle, made by :func:`search_bundle`, not copied).
@@ -46,6 +53,8 @@ VENDOR_FILES: dict[str, str] = {
     # Snowball French compiled to plain JavaScript (Apache-2.0; Snowball itself is BSD-3-Clause).
     "@orama/stemmers/dist/fr.js": "assets/vendor/orama-stemmers/fr.js",
     "@orama/stemmers/LICENSE.md": "assets/vendor/orama-stemmers/LICENSE.md",
+    # Snowball English (Porter2) in plain JavaScript (MIT): a CommonJS file, bundled only.
+    "porter2/LICENSE": "assets/vendor/porter2/LICENSE",
     " + ".join(BUNDLE_SOURCES): SEARCH_BUNDLE,
 }
 
@@ -61,6 +70,18 @@ def _classic_stemmer(module: str) -> str:
         "/* @orama/stemmers 3.x dist/fr.js (Snowball French), Apache-2.0 (Snowball: BSD-3-Clause);\n"
         " * licence: assets/vendor/orama-stemmers/LICENSE.md. Made a classic script by the build. */\n"
         '(function () {\n"use strict";\n' + body.rstrip() + "\nself.undocsStemmerFr = { stemmer: stemmer };\n})();\n"
+    )
+
+
+def _classic_commonjs(module: str) -> str:
+    """porter2's ``dist/index.js`` (CommonJS: ``exports.stem = …``) as a classic script
+    defining ``self.undocsStemmerEn.stemmer``: the file run with an ``exports`` object of its own."""
+    if "exports.stem = function stem(" not in module or "require(" in module:
+        raise ConfigError("node_modules/porter2/dist/index.js: unexpected exports (bundle by hand?)")
+    return (
+        "/* porter2 1.x dist/index.js (Snowball English, Porter2), MIT;\n"
+        " * licence: assets/vendor/porter2/LICENSE. Made a classic script by the build. */\n"
+        "(function (exports) {\n" + module.rstrip() + "\nself.undocsStemmerEn = { stemmer: exports.stem };\n})({});\n"
     )
 
 
@@ -132,8 +153,8 @@ def strip_js(source: str, name: str = "script") -> str:
 
 
 def search_bundle(node_modules: Path, static_js: Path | None = None) -> bytes:
-    """:data:`SEARCH_BUNDLE`: lunr.min.js (its licence comment kept), fr.js as a classic script,
-    analysis.js and search.js (without comments and indentation: :func:`strip_js`), each on its
+    """:data:`SEARCH_BUNDLE`: lunr.min.js (its licence comment kept), fr.js and porter2's
+    index.js as classic scripts (``self.undocsStemmerFr``, ``self.undocsStemmerEn``), analysis.js and search.js (without comments and indentation: :func:`strip_js`), each on its
     own lines, separated by ``;``."""
     node_modules = Path(node_modules)
     static_js = Path(static_js) if static_js is not None else node_modules.parent / "static" / "js"
@@ -146,6 +167,8 @@ def search_bundle(node_modules: Path, static_js: Path | None = None) -> bytes:
             raise ConfigError(f"{path} missing (node_modules/: run `npm ci`)") from None
         if source.endswith("fr.js"):
             text = _classic_stemmer(text)
+        elif source.startswith("porter2/"):
+            text = _classic_commonjs(text)
         elif source.startswith("static/js/"):
             text = strip_js(text, path.name)
         parts.append(f"/* ---- {source} ---- */\n" + text.rstrip() + "\n;\n")

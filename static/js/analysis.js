@@ -1,30 +1,46 @@
 /*
- * undocs — French text analysis of the search, browser side (twin of src/undocs/analysis.py).
+ * undocs — the text analysis of the search, French and English, browser side (twin of
+ * src/undocs/analysis.py).
  *
  * The index is built by lunr.py with the pipeline functions of src/undocs/analysis.py; this file
  * registers the SAME functions under the SAME labels on lunr.Pipeline, so that
  * lunr.Index.load() accepts the index and queries are analysed exactly as the documents were
- * (tests/test_analysis_parity.py runs this file under Node over the whole corpus).
+ * (tests/test_analysis_parity.py runs this file under Node over the whole corpus, both languages).
  *
  *   undocs-fr-trimmer    tokenise (letters/marks/digits, apostrophe inside a word; elided
  *                        prefixes l’ d’ qu’ jusqu’ ... cut off); may split one token into several
  *   undocs-fr-folding    lower case, NFKD, no accents, œ -> oe, æ -> ae, apostrophes -> '
  *   undocs-fr-stopwords  drop the stop words of data/stopwords-fr.txt
- *   undocs-fr-stemmer    Snowball French (npm @orama/stemmers dist/fr.js; Python snowballstemmer
- *                        2.2.0, the same algorithm version)
+ *   undocs-fr-stemmer    Snowball French (npm @orama/stemmers dist/fr.js; Python PyStemmer
+ *                        2.2.0.3, the same algorithm version)
+ *
+ *   undocs-en-trimmer    the same tokens, no elision
+ *   undocs-en-folding    the same folding, then a possessive 's cut off (Norway’s -> norway)
+ *   undocs-en-stopwords  drop lunr's English stop words (lunr.js's stopWordFilter list)
+ *   undocs-en-stemmer    Snowball English, Porter2 (npm porter2 dist/index.js; Python
+ *                        PyStemmer "english")
+ *
+ * Every function takes the language, "fr" (the default) or "en"; analyze(text, null) and
+ * terms(surface, null) analyse a text of unknown language both ways.
  *
  * LOADING, in this order (paths are those written by the build):
  *
  *   1. assets/vendor/lunr/lunr.min.js                      classic <script>, defines `lunr`
  *   2. this file (analysis.js)                              classic <script>, defines
  *                                                           `undocsAnalysis` and registers the
- *                                                           four labels on lunr.Pipeline
+ *                                                           eight labels on lunr.Pipeline
  *   3. undocsAnalysis.load({...}) — returns a Promise; it fetches assets/analysis.json (stop
- *      words and elisions, written by the build from data/stopwords-fr.txt) and imports the
- *      stemmer, a self-contained ES module in plain JavaScript exporting `stemmer(word)`,
- *      assets/vendor/orama-stemmers/fr.js (a same-origin dynamic import(): allowed by the CSP
- *      `script-src 'self'`, no WebAssembly; needs http(s)://, not file://). Only once it has
- *      resolved:
+ *      words and elisions of both languages, written by the build) unless given `data`, and
+ *      gets the stemmers:
+ *        French:  opts.stem, else self.undocsStemmerFr.stemmer (the search bundle), else an
+ *                 import() of opts.stemmerUrl (assets/vendor/orama-stemmers/fr.js, an ES module
+ *                 exporting `stemmer(word)`: a same-origin dynamic import(), allowed by the CSP
+ *                 `script-src 'self'`; needs http(s)://, not file://);
+ *        English: opts.stemEn, else self.undocsStemmerEn.stemmer (the search bundle), else an
+ *                 import() of opts.stemmerEnUrl (a module exporting `stemmer` or `stem`).
+ *                 Given none of these, English is not loaded: isReady("en") is false and
+ *                 queryTerms() gives French terms only.
+ *      Only once it has resolved:
  *   4. lunr.Index.load(serialisedIndex), then undocsAnalysis.search(index, text) (or
  *      index.query(...) with undocsAnalysis.queryTerms(text)).
  *
@@ -32,22 +48,18 @@
  *   <script src="assets/js/analysis.js"></script>
  *   <script src="assets/js/search.js"></script>   (no inline script: the CSP forbids it)
  *
- *   // in search.js:
- *   undocsAnalysis.load({
- *     dataUrl: "assets/analysis.json",
- *     stemmerUrl: "assets/vendor/orama-stemmers/fr.js"
- *   }).then(function (analysis) {
- *     // only now: lunr.Index.load(serialisedIndex), then analysis.search(index, text)
- *   });
- *
  * Relative URLs are resolved against document.baseURI. Under Node (tests), require() this file:
- * it requires "lunr" itself; call configure({stopwords, elisions, stem}) or load({data, stemmerUrl}).
+ * it requires "lunr" itself; call configure({stopwords, elisions, stem, en: {stopwords, stem}})
+ * or load({data, stemmerUrl, stemmerEnUrl}).
  *
- * Public API (window.undocsAnalysis / module.exports):
- *   LABELS, configure(opts), load(opts) -> Promise, isReady(),
- *   tokens(text) -> [{start, end, surface}], tokenize(text) -> [surface],
- *   normalize(term), stem(term), term(surface) -> term | null, analyze(text) -> [term],
- *   queryTerms(text) -> [{term, wildcard}], search(index, text, {requireAll}) -> lunr results.
+ * Public API (window.undocsAnalysis / module.exports); lang is "fr" (default) or "en":
+ *   LABELS, LABELS_EN, LANGUAGES, labels(lang), configure(opts), load(opts) -> Promise,
+ *   isReady(lang), tokens(text, lang) -> [{start, end, surface}], tokenize(text, lang) -> [surface],
+ *   normalize(term), fold(surface, lang), stem(term, lang), isStopword(term, lang),
+ *   term(surface, lang) -> term | null, terms(surface, lang | null) -> [term],
+ *   analyze(text, lang | null) -> [term], useOn(pipeline, lang),
+ *   queryTerms(text) -> [{surface, wildcard, fr, en, terms}]  (one per query word, both languages),
+ *   search(index, text, {requireAll}) -> lunr results.
  */
 (function (root, factory) {
   "use strict";
@@ -69,6 +81,8 @@
   var MAX_TERM_LENGTH = 64; /* the same as analysis.py's MAX_TERM_LENGTH */
   var STEMMER = "undocs-fr-stemmer";
   var LABELS = [TRIMMER, FOLDING, STOPWORDS, STEMMER];
+  var LABELS_EN = ["undocs-en-trimmer", "undocs-en-folding", "undocs-en-stopwords", "undocs-en-stemmer"];
+  var LANGUAGES = ["fr", "en"];
 
   // A word character: Unicode letter, mark or number, but not U+02BC (a letter for Unicode,
   // an apostrophe for us). Same definition as _word_class() in analysis.py.
@@ -82,16 +96,30 @@
   var LIGATURES = { "\u0153": "oe", "\u00E6": "ae", "\u00DF": "ss", "\u2010": "-" };
   var NOT_TERM_RE = /[^\p{L}\p{M}\p{N}']+/gu;
 
-  var state = { stopwords: null, elisions: null, stem: null, loading: null };
+  /* Per language: {stopwords, elisions, stem, cache}. */
+  var state = { fr: null, en: null, loading: null };
 
-  function isReady() {
-    return !!(state.stopwords && state.elisions && state.stem);
+  function check(lang) {
+    if (lang === undefined) return "fr";
+    if (lang !== "fr" && lang !== "en") throw new Error("undocsAnalysis: no analysis for language " + JSON.stringify(lang));
+    return lang;
   }
 
-  function requireReady() {
-    if (!isReady()) {
-      throw new Error("undocsAnalysis is not ready: call and wait for undocsAnalysis.load() (or configure())");
+  function labels(lang) {
+    return (check(lang) === "fr" ? LABELS : LABELS_EN).slice();
+  }
+
+  function isReady(lang) {
+    return state[check(lang)] !== null;
+  }
+
+  function ready(lang) {
+    var s = state[check(lang)];
+    if (s === null) {
+      throw new Error("undocsAnalysis is not ready" + (lang === "en" ? " in English (no English stemmer given to load())" : "") +
+        ": call and wait for undocsAnalysis.load() (or configure())");
     }
+    return s;
   }
 
   function toSet(list) {
@@ -107,9 +135,20 @@
     return s.replace(NOT_TERM_RE, "");
   }
 
-  /* Tokens of a text with offsets (UTF-16 code units), elided prefixes cut off. */
-  function tokens(text) {
-    requireReady();
+  /* The number of code units an elided prefix takes at the front of surface (0: none). */
+  function elided(surface, elisions) {
+    var cut = 0;
+    for (;;) {
+      var rest = surface.slice(cut);
+      var apostrophe = APOSTROPHE_RE.exec(rest);
+      if (apostrophe === null || !elisions[normalize(rest.slice(0, apostrophe.index))]) return cut;
+      cut += apostrophe.index + 1;
+    }
+  }
+
+  /* Tokens of a text with offsets (UTF-16 code units), elided prefixes cut off (French). */
+  function tokens(text, lang) {
+    var elisions = ready(lang).elisions;
     var out = [];
     var str = String(text);
     var match;
@@ -117,50 +156,70 @@
     while ((match = TOKEN_RE.exec(str)) !== null) {
       var start = match.index;
       var surface = match[0];
-      for (;;) {
-        var apostrophe = APOSTROPHE_RE.exec(surface);
-        if (apostrophe === null || !state.elisions[normalize(surface.slice(0, apostrophe.index))]) break;
-        start += apostrophe.index + 1;
-        surface = surface.slice(apostrophe.index + 1);
-      }
-      out.push({ start: start, end: start + surface.length, surface: surface });
+      var cut = elided(surface, elisions);
+      out.push({ start: start + cut, end: start + surface.length, surface: surface.slice(cut) });
     }
     return out;
   }
 
-  function tokenize(text) {
-    return tokens(text).map(function (t) { return t.surface; });
+  function tokenize(text, lang) {
+    return tokens(text, lang).map(function (t) { return t.surface; });
   }
 
-  var stemCache = Object.create(null);
-  function stem(term) {
-    requireReady();
-    var cached = stemCache[term];
+  function stem(term, lang) {
+    var s = ready(lang);
+    var cached = s.cache[term];
     if (cached === undefined) {
-      cached = stemCache[term] = state.stem(term);
+      cached = s.cache[term] = s.stem(term);
     }
     return cached;
   }
 
-  function isStopword(term) {
-    requireReady();
+  function isStopword(term, lang) {
     // Like analysis.py: a term longer than MAX_TERM_LENGTH code points is not indexed.
-    return state.stopwords[term] === true ||
+    return ready(lang).stopwords[term] === true ||
       (term.length > MAX_TERM_LENGTH && Array.from(term).length > MAX_TERM_LENGTH);
   }
 
-  /* The index term of one token's surface, or null for a stop word. */
-  function term(surface) {
+  /* The folding step of a language: normalize(), and in English a possessive 's cut off. */
+  function fold(surface, lang) {
     var folded = normalize(surface);
-    if (!folded || isStopword(folded)) return null;
-    return stem(folded);
+    if (check(lang) === "en" && folded.length > 2 && folded.slice(-2) === "'s") return folded.slice(0, -2);
+    return folded;
   }
 
-  function analyze(text) {
+  /* The index term of one token's surface, or null for a stop word. */
+  function term(surface, lang) {
+    var folded = fold(surface, lang);
+    if (!folded || isStopword(folded, lang)) return null;
+    return stem(folded, lang);
+  }
+
+  /* The index terms of one token's surface: [term] in lang, or, for lang === null (unknown
+   * language), its distinct terms in French (elided prefixes cut off) then English. */
+  function terms(surface, lang) {
+    if (lang !== null) {
+      var t = term(surface, lang);
+      return t === null ? [] : [t];
+    }
+    var fr = term(surface.slice(elided(surface, ready("fr").elisions)), "fr");
+    var en = term(surface, "en");
     var out = [];
-    var list = tokens(text);
+    if (fr !== null) out.push(fr);
+    if (en !== null && en !== fr) out.push(en);
+    return out;
+  }
+
+  /* The index terms of a text, in order; lang === null: each (English) token's terms in both. */
+  function analyze(text, lang) {
+    var out = [];
+    var list = tokens(text, lang === null ? "en" : lang);
     for (var i = 0; i < list.length; i++) {
-      var t = term(list[i].surface);
+      if (lang === null) {
+        Array.prototype.push.apply(out, terms(list[i].surface, null));
+        continue;
+      }
+      var t = term(list[i].surface, lang);
       if (t !== null) out.push(t);
     }
     return out;
@@ -168,53 +227,63 @@
 
   /* ------------------------------------------------------------------ lunr pipeline */
 
-  function trimmer(token) {
-    var metadata = token.metadata || {};
-    var position = metadata.position;
-    return tokens(token.toString()).map(function (t) {
-      var md = Object.assign({}, metadata);
-      if (position) md.position = [position[0] + t.start, t.end - t.start];
-      return new lunr.Token(t.surface, md);
-    });
+  function pipelineFunctions(lang) {
+    function trimmer(token) {
+      var metadata = token.metadata || {};
+      var position = metadata.position;
+      return tokens(token.toString(), lang).map(function (t) {
+        var md = Object.assign({}, metadata);
+        if (position) md.position = [position[0] + t.start, t.end - t.start];
+        return new lunr.Token(t.surface, md);
+      });
+    }
+
+    function folding(token) {
+      token.update(function (s) { return fold(s, lang); });
+      return token.toString() === "" ? null : token;
+    }
+
+    function stopwords(token) {
+      return isStopword(token.toString(), lang) ? null : token;
+    }
+
+    function stemmer(token) {
+      return token.update(function (s) { return stem(s, lang); });
+    }
+
+    return [trimmer, folding, stopwords, stemmer];
   }
 
-  function folding(token) {
-    token.update(function (s) { return normalize(s); });
-    return token.toString() === "" ? null : token;
+  for (var l = 0; l < LANGUAGES.length; l++) {
+    var functions = pipelineFunctions(LANGUAGES[l]);
+    var names = labels(LANGUAGES[l]);
+    for (var i = 0; i < names.length; i++) lunr.Pipeline.registerFunction(functions[i], names[i]);
   }
 
-  function stopwords(token) {
-    return isStopword(token.toString()) ? null : token;
-  }
-
-  function stemmer(token) {
-    return token.update(function (s) { return stem(s); });
-  }
-
-  var FUNCTIONS = [trimmer, folding, stopwords, stemmer];
-  for (var i = 0; i < LABELS.length; i++) {
-    lunr.Pipeline.registerFunction(FUNCTIONS[i], LABELS[i]);
-  }
-
-  /* Make a pipeline of the four functions (for a lunr.js Builder, e.g. in tests). */
-  function useOn(pipeline) {
+  /* Make a pipeline of the four functions of a language (for a lunr.js Builder, e.g. in tests). */
+  function useOn(pipeline, lang) {
+    var names = labels(lang);
     pipeline.reset();
-    for (var i = 0; i < LABELS.length; i++) pipeline.add(lunr.Pipeline.registeredFunctions[LABELS[i]]);
+    for (var i = 0; i < names.length; i++) pipeline.add(lunr.Pipeline.registeredFunctions[names[i]]);
     return pipeline;
   }
 
   /* ------------------------------------------------------------------ configuration */
 
   /* opts: {stopwords: [...], elisions: [...] (both folded, as in assets/analysis.json),
-   *        stem: function (foldedTerm) -> stem}. */
+   *        stem: function (foldedTerm) -> stem,  (French)
+   *        en: {stopwords: [...], stem: function} (optional: English)}. */
   function configure(opts) {
     if (!opts || !opts.stopwords || !opts.elisions || typeof opts.stem !== "function") {
       throw new Error("undocsAnalysis.configure needs {stopwords, elisions, stem}");
     }
-    state.stopwords = toSet(opts.stopwords);
-    state.elisions = toSet(opts.elisions);
-    state.stem = opts.stem;
-    stemCache = Object.create(null);
+    if (opts.en && (!opts.en.stopwords || typeof opts.en.stem !== "function")) {
+      throw new Error("undocsAnalysis.configure needs en: {stopwords, stem}");
+    }
+    state.fr = { stopwords: toSet(opts.stopwords), elisions: toSet(opts.elisions), stem: opts.stem, cache: Object.create(null) };
+    state.en = opts.en
+      ? { stopwords: toSet(opts.en.stopwords), elisions: Object.create(null), stem: opts.en.stem, cache: Object.create(null) }
+      : null;
     return api;
   }
 
@@ -224,7 +293,19 @@
     return typeof document !== "undefined" && document.baseURI ? new URL(url, document.baseURI).href : url;
   }
 
-  /* opts: {dataUrl | data, stemmerUrl | stem}. Returns a Promise of the API, once ready. */
+  /* A stemmer module: an ES module exporting `stemmer(word)` (orama's fr.js) or a module whose
+   * `stem` export, or its default export's, is the function (porter2's dist/index.js, CommonJS:
+   * importable under Node; a page gets it from the bundle as self.undocsStemmerEn). */
+  function importStemmer(url) {
+    return import(absolute(url)).then(function (module) {
+      var fn = module.stemmer || module.stem || (module.default && (module.default.stemmer || module.default.stem));
+      if (typeof fn !== "function") throw new Error("undocsAnalysis: the stemmer module " + url + " has no `stemmer` or `stem` export");
+      return fn;
+    });
+  }
+
+  /* opts: {dataUrl | data, stemmerUrl | stem, stemmerEnUrl | stemEn}. Returns a Promise of the
+   * API, once ready (see LOADING at the top). */
   function load(opts) {
     if (state.loading) return state.loading;
     opts = opts || {};
@@ -234,19 +315,32 @@
           if (!response.ok) throw new Error("undocsAnalysis: cannot fetch " + response.url + " (" + response.status + ")");
           return response.json();
         });
+    var bundled = typeof self !== "undefined" ? self : {};
     var stemPromise = typeof opts.stem === "function"
       ? Promise.resolve(opts.stem)
-      : import(absolute(opts.stemmerUrl || "assets/vendor/orama-stemmers/fr.js")).then(function (module) {
-          if (typeof module.stemmer !== "function") throw new Error("undocsAnalysis: the stemmer module has no `stemmer` export");
-          return module.stemmer;
-        });
-    state.loading = Promise.all([dataPromise, stemPromise]).then(function (results) {
+      : bundled.undocsStemmerFr && typeof bundled.undocsStemmerFr.stemmer === "function"
+        ? Promise.resolve(bundled.undocsStemmerFr.stemmer)
+        : importStemmer(opts.stemmerUrl || "assets/vendor/orama-stemmers/fr.js");
+    var stemEnPromise = typeof opts.stemEn === "function"
+      ? Promise.resolve(opts.stemEn)
+      : bundled.undocsStemmerEn && typeof bundled.undocsStemmerEn.stemmer === "function"
+        ? Promise.resolve(bundled.undocsStemmerEn.stemmer)
+        : opts.stemmerEnUrl ? importStemmer(opts.stemmerEnUrl) : Promise.resolve(null);
+    state.loading = Promise.all([dataPromise, stemPromise, stemEnPromise]).then(function (results) {
       var data = results[0];
-      var labels = (data.labels || []).join(",");
-      if (labels !== LABELS.join(",")) {
-        throw new Error("undocsAnalysis: assets/analysis.json is for labels [" + labels + "], this script has [" + LABELS.join(",") + "]");
+      var found = (data.labels || []).join(",");
+      if (found !== LABELS.join(",")) {
+        throw new Error("undocsAnalysis: assets/analysis.json is for labels [" + found + "], this script has [" + LABELS.join(",") + "]");
       }
-      return configure({ stopwords: data.stopwords, elisions: data.elisions, stem: results[1] });
+      var en = null;
+      if (results[2]) {
+        var foundEn = ((data.en && data.en.labels) || []).join(",");
+        if (foundEn !== LABELS_EN.join(",")) {
+          throw new Error("undocsAnalysis: assets/analysis.json is for English labels [" + foundEn + "], this script has [" + LABELS_EN.join(",") + "]");
+        }
+        en = { stopwords: data.en.stopwords, stem: results[2] };
+      }
+      return configure({ stopwords: data.stopwords, elisions: data.elisions, stem: results[1], en: en });
     });
     state.loading.catch(function () { state.loading = null; });
     return state.loading;
@@ -254,60 +348,89 @@
 
   /* ------------------------------------------------------------------ queries */
 
-  /* The query terms of a text typed by a reader, analysed like the index. A word ending with
-   * "*" is a prefix search: its last term gets a trailing wildcard (and is folded and stemmed
-   * here, since lunr.js would pass a wildcard term through no pipeline at all). */
+  /* The query words of a text typed by a reader, each analysed like the index in both
+   * languages (English only once its stemmer is loaded): [{surface, wildcard, fr, en, terms}],
+   * one per token, in order; `fr`/`en`: the term in that language (null: a stop word there),
+   * `terms`: the distinct ones (French first). A token both languages drop is left out. A word
+   * ending with "*" is a prefix search: its last token is folded and stemmed here (lunr.js
+   * would pass a wildcard term through no pipeline at all) and `wildcard` is true. Tokens are
+   * French (elided prefixes cut off: "l’arme" -> "arme"), the English term of the same
+   * token. Duplicate words (same terms, same wildcard) are given once. */
   function queryTerms(text) {
     var out = [];
     var seen = Object.create(null);
     var words = String(text).split(/\s+/);
+    var langs = isReady("en") ? LANGUAGES : ["fr"];
     for (var i = 0; i < words.length; i++) {
       var word = words[i];
       var prefix = /\*$/.test(word);
       var list = tokens(prefix ? word.replace(/\*+$/, "") : word);
       for (var j = 0; j < list.length; j++) {
         var wildcard = prefix && j === list.length - 1;
-        var t = wildcard ? normalize(list[j].surface) : term(list[j].surface);
-        if (t && wildcard) t = stem(t);
-        if (!t) continue;
-        var key = t + (wildcard ? "*" : "");
+        var item = { surface: list[j].surface, wildcard: wildcard, fr: null, en: null, terms: [] };
+        for (var k = 0; k < langs.length; k++) {
+          var lang = langs[k];
+          var t = wildcard ? fold(list[j].surface, lang) : term(list[j].surface, lang);
+          if (t && wildcard) t = stem(t, lang);
+          if (!t) continue;
+          item[lang] = t;
+          if (item.terms.indexOf(t) < 0) item.terms.push(t);
+        }
+        if (item.terms.length === 0) continue;
+        var key = item.terms.join(" ") + (wildcard ? "*" : "");
         if (seen[key]) continue;
         seen[key] = true;
-        out.push({ term: t, wildcard: wildcard });
+        out.push(item);
       }
     }
     return out;
   }
 
   /* Search a loaded lunr.Index without lunr's query syntax (so "A/67/131", "l’arme:" or
-   * "non-prolifération" never break the query parser). requireAll (default true): every term
-   * must match. */
+   * "non-prolifération" never break the query parser). Each query word matches by any of its
+   * terms (French or English); requireAll (default true): every word must match. */
   function search(index, text, opts) {
     var requireAll = !opts || opts.requireAll !== false;
-    var terms = queryTerms(text);
-    if (terms.length === 0) return [];
-    return index.query(function (q) {
-      for (var i = 0; i < terms.length; i++) {
-        q.term(terms[i].term, {
-          usePipeline: false,
-          wildcard: terms[i].wildcard ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE,
-          presence: requireAll ? lunr.Query.presence.REQUIRED : lunr.Query.presence.OPTIONAL
-        });
+    var words = queryTerms(text);
+    if (words.length === 0) return [];
+    var results = index.query(function (q) {
+      for (var i = 0; i < words.length; i++) {
+        for (var k = 0; k < words[i].terms.length; k++) {
+          q.term(words[i].terms[k], {
+            usePipeline: false,
+            wildcard: words[i].wildcard ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE,
+            presence: lunr.Query.presence.OPTIONAL
+          });
+        }
       }
+    });
+    if (!requireAll) return results;
+    return results.filter(function (result) {
+      var matched = Object.keys(result.matchData.metadata);
+      return words.every(function (w) {
+        return w.terms.some(function (t) {
+          return matched.some(function (m) { return w.wildcard ? m.slice(0, t.length) === t : m === t; });
+        });
+      });
     });
   }
 
   var api = {
     LABELS: LABELS.slice(),
+    LABELS_EN: LABELS_EN.slice(),
+    LANGUAGES: LANGUAGES.slice(),
+    labels: labels,
     configure: configure,
     load: load,
     isReady: isReady,
     tokens: tokens,
     tokenize: tokenize,
     normalize: normalize,
+    fold: fold,
     stem: stem,
     isStopword: isStopword,
     term: term,
+    terms: terms,
     analyze: analyze,
     useOn: useOn,
     queryTerms: queryTerms,

@@ -4,12 +4,18 @@
  * tests/search_cases.yaml give the same top results in Python and in the browser.
  *
  * Needs, loaded before it: assets/vendor/lunr/lunr.min.js and assets/js/analysis.js (in the page,
- * all are in one file, assets/js/search.bundle.js, with the stemmer as a classic script that
- * sets self.undocsStemmerFr; without it, the stemmer module is imported). Reads the
+ * all are in one file, assets/js/search.bundle.js, with the stemmers as classic scripts that
+ * set self.undocsStemmerFr and self.undocsStemmerEn; without it, the French stemmer module is
+ * imported, and queries are analysed in French only). Reads the
  * URLs of its files from data-* attributes of #search-app. Builds every node with createElement
  * and textContent (never as HTML): result text, highlights and labels are inert.
  *
- * URL: ?q=<query>&etat=<state id>&theme=<topic id>&doc=<document id>.
+ * Bilingual: each query word is analysed in French and in English (A.queryTerms) and matched by
+ * either term; a paragraph's language (meta.json's `lg`) decides how its text is highlighted and
+ * checked for phrases, and ranks a paragraph that matches a word only through the other
+ * language's term below those that match it in their own (langPenalty(); docs/search-index.md).
+ *
+ * URL: ?q=<query>&etat=<state id>&theme=<topic id>&doc=<document id>&langue=<fr|en|und>.
  * Index format: docs/search-index.md.
  */
 (function () {
@@ -52,8 +58,13 @@
   var FACETS = [
     { param: "etat", key: "e", title: "États", label: "État" },
     { param: "theme", key: "t", title: "Thèmes", label: "Thème" },
-    { param: "doc", key: "d", title: "Documents", label: "Document" }
+    { param: "doc", key: "d", title: "Documents", label: "Document" },
+    { param: "langue", key: "l", title: "Langues", label: "Langue" }
   ];
+  /* The paragraphs' languages (meta.json's `lg`; "und": a document whose language is not known,
+   * analysed both ways), as the language facet lists them. */
+  var LANGS = [["fr", "Français"], ["en", "Anglais"], ["und", "Langue non précisée"]];
+
 
   var el = {
     form: document.getElementById("search-form"),
@@ -70,7 +81,7 @@
   };
 
   var M = null; // meta.json: fields, number of paragraphs, shard boundaries, labels
-  var state = { q: "", etat: "", theme: "", doc: "" };
+  var state = { q: "", etat: "", theme: "", doc: "", langue: "" };
   var shown = PAGE;
   var lastHits = [];
   var lastGroups = [];
@@ -248,10 +259,43 @@
     return word.replace(ACCENTED, function (c) { return BASE[c]; });
   }
 
-  /* A vocabulary entry [word, folded, term, …]: its term (a stemming) computed on first use. */
-  function vocabTerm(entry) {
-    if (entry[2] === undefined) entry[2] = A.term(entry[0]);
+  /* A vocabulary entry [word, folded, terms, …]: its distinct terms in French and English
+   * (stemmings), computed on first use. */
+  function vocabTerms(entry) {
+    if (entry[2] === undefined) entry[2] = wordTerms(entry[0]);
     return entry[2];
+  }
+
+  /* The languages the analysis has loaded: French and English (the bundle has both stemmers). */
+  function languages() {
+    return A.LANGUAGES.filter(function (lang) { return A.isReady(lang); });
+  }
+
+  /* The distinct terms of a word in French and in English (stop words give none). */
+  function wordTerms(surface) {
+    var out = [];
+    languages().forEach(function (lang) {
+      var t = A.term(surface, lang);
+      if (t !== null && out.indexOf(t) === -1) out.push(t);
+    });
+    return out;
+  }
+
+  /* The language of a paragraph: "fr", "en" or null (not known: analysed both ways), from
+   * meta.json's `lg` ([first ref, end ref, language] of the paragraphs not in French). */
+  function langOf(ref) {
+    var runs = M.lg || [];
+    for (var i = 0; i < runs.length; i++) {
+      if (ref >= runs[i][0] && ref < runs[i][1]) return runs[i][2];
+    }
+    return "fr";
+  }
+
+  /* The analysis a paragraph's text is read with: its language's (null: both), or French when
+   * English is not loaded. */
+  function analysisLang(ref) {
+    var lang = langOf(ref);
+    return A.isReady("en") ? lang : "fr";
   }
 
   function unique(list) {
@@ -279,8 +323,7 @@
     var found = prefixTerms(folded);
     walkPrefix(folded, function (s) {
       for (var i = lowerBound(s.words, folded, 1); i < s.words.length && s.words[i][1].lastIndexOf(folded, 0) === 0; i++) {
-        var t = vocabTerm(s.words[i]);
-        if (t !== null && known(t)) found.push(t);
+        vocabTerms(s.words[i]).forEach(function (t) { if (known(t)) found.push(t); });
       }
       return false;
     });
@@ -294,8 +337,17 @@
   function group(exact, fields, presence, boost) {
     return {
       exact: exact, completions: [], fields: fields || null, presence: presence || "required", boost: boost || 1,
-      sets: [], phrase: false, acronym: null
+      sets: [], phrase: false, acronym: null, langs: null
     };
+  }
+
+  /* The group of a query word {surface, fr, en, terms} (A.queryTerms): either term satisfies
+   * it. `langs` keeps which term is which language, for langPenalty(). */
+  function wordGroup(w, exact, fields, presence, boost) {
+    var g = group(exact || w.terms.slice(), fields, presence, boost);
+    if (w.fr !== null && w.en !== null && w.fr !== w.en) g.langs = { fr: w.fr, en: w.en };
+    g.surface = w.surface;
+    return g;
   }
 
   /* ------------------------------------------------------------------ acronyms and phrases */
@@ -312,7 +364,9 @@
         var term = A.term(a);
         if (term !== null && !(term in t.term)) t.term[term] = k;
       });
-      entry[1].forEach(function (e) { t.expansions.push({ terms: A.analyze(e), k: k }); });
+      entry[1].forEach(function (e) {
+        languages().forEach(function (lang) { t.expansions.push({ terms: A.analyze(e, lang), k: k, lang: lang }); });
+      });
     });
     ACRONYMS = t;
     return t;
@@ -332,51 +386,72 @@
     return false;
   }
 
-  /* {k, n}: the acronym entry of the longest form at items[i] ({surface, term}), n items. */
+  /* The items from items[i] whose term in `lang` is not null, up to n of them: [terms, number
+   * of items they span] (items[i] itself must have one). */
+  function termsFrom(items, i, lang, n) {
+    var terms = [], j = i;
+    if (items[i][lang] === null) return [terms, 0];
+    for (; j < items.length && terms.length < n; j++) if (items[j][lang] !== null) terms.push(items[j][lang]);
+    return [terms, j - i];
+  }
+
+  /* {k, n}: the acronym entry of the longest form at items[i] ({surface, fr, en}), n items: an
+   * acronym as written or by its (French) term, or an expansion in either language. */
   function acronymAt(items, i) {
-    var t = acronymTable(), best = null;
-    var k = items[i].surface in t.surface ? t.surface[items[i].surface] : items[i].term !== null && items[i].term in t.term ? t.term[items[i].term] : null;
-    if (k !== null) best = { k: k, n: 1 };
+    var t = acronymTable(), best = null, it = items[i];
+    var k = it.surface in t.surface ? t.surface[it.surface] : it.fr !== null && it.fr in t.term ? t.term[it.fr] : null;
+    if (k !== null) best = { k: k, n: 1, width: 1 };
     t.expansions.forEach(function (e) {
-      var n = e.terms.length;
-      if ((best === null || n > best.n) && sameList(items.slice(i, i + n).map(function (it) { return it.term; }), e.terms)) best = { k: e.k, n: n };
+      var width = e.terms.length;
+      if (!width || (best !== null && width <= best.width)) return;
+      var found = termsFrom(items, i, e.lang, width);
+      if (sameList(found[0], e.terms)) best = { k: e.k, n: found[1], width: width };
     });
     return best;
   }
 
   /* The group of acronym entry k: its acronyms (in the text, or in the field sigle when the
    * paragraph spells out an expansion), or all the words typed. */
-  function acronymGroup(k, typed) {
+  function acronymGroup(k, words) {
     var entry = M.sg[k], exact = [];
     entry[0].forEach(function (a) { var t = A.term(a); if (t !== null) exact.push(t); });
-    entry[1].forEach(function (e) { var terms = A.analyze(e); if (terms.length === 1) exact.push(terms[0]); });
-    var g = group(unique(exact));
-    if (typed.length > 1) g.sets = [typed];
+    entry[1].forEach(function (e) {
+      languages().forEach(function (lang) { var terms = A.analyze(e, lang); if (terms.length === 1) exact.push(terms[0]); });
+    });
+    var g = group(unique(exact)), typed = [];
+    languages().forEach(function (lang) {
+      var terms = words.map(function (w) { return w[lang]; }).filter(function (x) { return x !== null; });
+      if (terms.length > 1 && !g.sets.some(function (set) { return sameList(set, terms); })) g.sets.push(terms);
+      typed = typed.concat(terms);
+    });
     g.acronym = k;
-    g.typed = typed;
+    g.typed = unique(typed);
     return g;
   }
 
-  /* Plain words: one group per distinct term, the forms of an acronym entry making one group. */
+  /* Plain words (A.queryTerms: each word's French and English terms): one group per word,
+   * satisfied by either term; the forms of an acronym entry make one group. A word that one
+   * language drops as a stop word ("the", "de") is optional (`half`): it scores where its other
+   * term is found; with no required word beside it, it is dropped (groupsOf). */
   function plainGroups(text) {
-    var t = acronymTable();
-    var items = A.tokens(text).map(function (tok) { return { surface: tok.surface, term: A.term(tok.surface) }; }).filter(function (it) {
-      return it.term !== null || it.surface in t.surface;
-    });
+    var items = A.queryTerms(text);
     var groups = [], seen = Object.create(null);
     for (var i = 0; i < items.length;) {
       var found = acronymAt(items, i);
       if (found) {
         if (!seen["#" + found.k]) {
           seen["#" + found.k] = true;
-          groups.push(acronymGroup(found.k, items.slice(i, i + found.n).map(function (it) { return it.term; }).filter(function (x) { return x !== null; })));
+          groups.push(acronymGroup(found.k, items.slice(i, i + found.n)));
         }
         i += found.n;
         continue;
       }
-      if (items[i].term !== null && !seen[items[i].term]) {
-        seen[items[i].term] = true;
-        groups.push(group([items[i].term]));
+      var w = items[i], key = w.terms.join(" ");
+      if (!seen[key]) {
+        seen[key] = true;
+        var g = wordGroup(w, null, null, w.fr === null || w.en === null ? "optional" : "required");
+        g.half = g.presence === "optional";
+        groups.push(g);
       }
       i++;
     }
@@ -394,37 +469,47 @@
     return { phrases: phrases, rest: rest };
   }
 
+  /* A phrase, analysed in French and in English: satisfied when the terms of either analysis
+   * are adjacent, in order, in the paragraph's text analysed in its language (textTerms). */
   function phraseGroup(phrase) {
-    var terms = A.analyze(phrase);
-    if (!terms.length) return null;
-    if (terms.length === 1) return group(terms);
+    var sets = [];
+    languages().forEach(function (lang) {
+      var terms = A.analyze(phrase, lang);
+      if (terms.length && !sets.some(function (set) { return sameList(set, terms); })) sets.push(terms);
+    });
+    if (!sets.length) return null;
+    if (sets.every(function (set) { return set.length === 1; })) return group(unique(sets.map(function (set) { return set[0]; })));
     var g = group([], ["texte"]);
-    g.sets = [terms];
+    sets.forEach(function (set) { if (set.length === 1) g.exact.push(set[0]); else g.sets.push(set); });
     g.phrase = true;
     return g;
   }
 
-  /* The analysed terms of a paragraph's text (its store page must be loaded: else undefined). */
+  /* The analysed terms of a paragraph's text, in its language (its store page must be loaded:
+   * else undefined). */
   var textTermsCache = Object.create(null);
   function textTerms(ref) {
     if (textTermsCache[ref]) return textTermsCache[ref];
     var found = paragraph(ref);
     if (!found) return undefined;
-    return (textTermsCache[ref] = A.analyze(found.p.x));
+    return (textTermsCache[ref] = A.analyze(found.p.x, analysisLang(ref)));
   }
 
   function isTyping(text) {
     return text.length > 0 && !/\s$/.test(text);
   }
 
+  /* The word being typed also matches as a prefix; being typed, it is required even when one
+   * language drops it ("de" on the way to "désarmement"). */
   function completeLast(groups, surface) {
-    var folded = A.normalize(surface), term = A.term(surface);
-    var more = completions(folded).filter(function (t) { return t !== term; });
+    var folded = A.normalize(surface), terms = wordTerms(surface);
+    var more = completions(folded).filter(function (t) { return terms.indexOf(t) === -1; });
     if (!more.length) return;
     var last = groups[groups.length - 1];
-    if (last && term !== null && last.exact.length === 1 && last.exact[0] === term) {
+    if (last && terms.length && last.surface === surface) {
       last.completions = more;
-    } else if (term === null) {
+      last.presence = "required";
+    } else if (!terms.length) {
       var g = group([]);
       g.completions = more;
       groups.push(g);
@@ -469,17 +554,18 @@
         var core = raw.replace(/^\*+|\*+$/g, ""), folded = A.normalize(core), terms;
         if (!folded) continue;
         if (/\*$/.test(raw) && !/^\*/.test(raw) && core.indexOf("*") === -1) {
-          terms = unique(prefixTerms(folded).concat(prefixTerms(A.stem(folded)), completions(folded)));
+          terms = unique(prefixTerms(folded).concat(prefixTerms(A.stem(folded)), A.isReady("en") ? prefixTerms(A.stem(folded, "en")) : [], completions(folded)));
         } else {
           terms = wildcardTerms(raw);
         }
         groups.push(group(terms, fields, presence, boost));
         continue;
       }
-      var analysed = A.analyze(raw);
+      var analysed = A.queryTerms(raw);
       for (var k = 0; k < analysed.length; k++) {
-        var exact = clause.editDistance ? fuzzyTerms(analysed[k], clause.editDistance) : [analysed[k]];
-        groups.push(group(exact, fields, presence, boost));
+        var w = analysed[k], exact = w.terms;
+        if (clause.editDistance) exact = unique([].concat.apply([], w.terms.map(function (t) { return fuzzyTerms(t, clause.editDistance); })));
+        groups.push(wordGroup(w, exact, fields, presence, boost));
       }
       if (typing && n === query.clauses.length - 1 && !clause.editDistance && analysed.length && presence !== "prohibited") {
         var toks = A.tokens(raw), last = groups[groups.length - 1];
@@ -507,6 +593,8 @@
       }
     }
     split.phrases.forEach(function (phrase) { var g = phraseGroup(phrase); if (g) groups.push(g); });
+    // Only half stop words ("un", "the"): nothing to find.
+    if (!groups.some(function (g) { return g.presence === "required"; })) groups = groups.filter(function (g) { return !g.half; });
     groups.forEach(function (g) { if (!g.fields) g.fields = M.fields; });
     return groups.filter(function (g) { return g.exact.length || g.completions.length || g.sets.length || g.presence !== "required"; });
   }
@@ -603,11 +691,37 @@
         if (s === undefined) unverified = true;
         ok = s === true;
       }
-      if (ok) hits.push({ ref: ref, score: Math.round(r.score * 1e6) / 1e6, terms: Object.keys(md), md: md });
+      if (ok) hits.push({ ref: ref, score: Math.round(r.score * 1e6) / 1e6, terms: Object.keys(md), md: md, penalty: langPenalty(positive, md, ref) });
     }
     if (unverified) return []; // store pages to load first (attempt() runs this again)
-    hits.sort(function (a, b) { return b.score - a.score || a.ref - b.ref; });
+    hits.sort(function (a, b) { return a.penalty - b.penalty || b.score - a.score || a.ref - b.ref; });
     return hits;
+  }
+
+  /* How many words of the query (groups whose French and English terms differ) a paragraph
+   * matches only through the other language's term: the term of its own language (fr, en)
+   * matched in none of the word's fields. "terrorisme" is terror in French and terrorism in
+   * English, whose texts index "terrorism" as terror: an English paragraph matches it only
+   * through the French term. The hits are ranked by this number first, then by lunr's score:
+   * a paragraph that matches every word in its own language ranks above one that needs the
+   * other's, so a query in one language does not drown that language's hits. A word being
+   * typed (completions), a word matched as a state's name (etat, mention: a state is the same in either
+   * language, "Fédération de Russie" finds Russia's English paragraphs as its French ones), and
+   * a paragraph of unknown language (both analyses), count 0. */
+  function langPenalty(groups, md, ref) {
+    var lang = null, n = 0;
+    function matched(g, t) { return md[t] && g.fields.some(function (f) { return f in md[t]; }); }
+    for (var i = 0; i < groups.length; i++) {
+      var g = groups[i];
+      if (!g.langs) continue;
+      if (lang === null) lang = langOf(ref);
+      if (lang !== "fr" && lang !== "en") return 0;
+      var other = g.langs[lang === "fr" ? "en" : "fr"];
+      if (g.completions.length || matched(g, g.langs[lang])) continue; // a word being typed: either
+      if (md[other] && (md[other].etat || md[other].mention)) continue; // a state, by any of its names
+      if (matched(g, other)) n++;
+    }
+    return n;
   }
 
   /* Whether a result (lunr's match metadata md, term -> field -> …) satisfies group g: true,
@@ -654,7 +768,7 @@
     var best = null, v = lexicon.words;
     for (var i = 0; i < v.length; i++) {
       var d = levenshtein(folded, v[i][1], limit);
-      if (d > limit || vocabTerm(v[i]) === null) continue;
+      if (d > limit || !vocabTerms(v[i]).length) continue;
       var key = [d, -v[i][3], v[i][0]];
       if (!best || key[0] < best[0] || (key[0] === best[0] && (key[1] < best[1] || (key[1] === best[1] && key[2] < best[2])))) best = key;
     }
@@ -664,8 +778,8 @@
   function suggest(text) {
     var changed = false;
     var words = A.tokens(text).map(function (tok) {
-      var t = A.term(tok.surface);
-      if (t !== null && row(t) === null) {
+      var terms = wordTerms(tok.surface);
+      if (terms.length && terms.every(function (t) { return row(t) === null; })) {
         var best = nearest(A.normalize(tok.surface));
         if (best !== null) { changed = true; return best; }
       }
@@ -683,7 +797,7 @@
     } catch (e) {
       // Never an error for the reader: the text as plain words.
       try {
-        groups = unique(A.analyze(text)).map(function (t) { var g = group([t]); g.fields = M.fields; return g; });
+        groups = A.queryTerms(text).map(function (w) { var g = wordGroup(w); g.fields = M.fields; return g; });
         return { hits: run(groups), groups: groups };
       } catch (e2) {
         return { hits: [], groups: [] };
@@ -745,10 +859,12 @@
   function facetValues(F, ref, key) {
     if (key === "e") return F.e[ref] || [];
     if (key === "t") return F.t[ref] || [];
+    if (key === "l") { var lang = langOf(ref); return [lang === "fr" ? 0 : lang === "en" ? 1 : 2]; }
     return [docOf(F, ref)];
   }
 
   function labelsOf(F, key) {
+    if (key === "l") return LANGS;
     return key === "d" ? F.d.map(function (doc) { return [doc[0], doc[1]]; }) : M[key];
   }
 
@@ -759,7 +875,7 @@
   }
 
   function filtering() {
-    return !!(state.etat || state.theme || state.doc);
+    return FACETS.some(function (f) { return !!state[f.param]; });
   }
 
   function passes(F, ref, except) {
@@ -851,18 +967,26 @@
   }
 
   /* The spans [first token, last token] of a text to mark, sorted, overlaps merged. */
-  function markedSpans(toks, marks) {
+  function markedSpans(toks, marks, lang) {
     // Snowball's French stemmer changes a word only after its first two letters (its regions
     // RV, R1 and R2 never start before), so a word whose first two letters start no wanted
     // term cannot be one: it is not stemmed at all (stemming is the cost of a cold page).
+    // Porter2 may change the second letter ("dying" -> die): in English, the first letter.
+    // A paragraph of unknown language: each word's terms in both.
+    var width = lang === "fr" ? 2 : 1;
     var heads = Object.create(null), t;
-    for (t in marks.singles) heads[t.slice(0, 2)] = true;
-    marks.runs.forEach(function (run) { run.forEach(function (x) { heads[x.slice(0, 2)] = true; }); });
+    for (t in marks.singles) heads[t.slice(0, width)] = true;
+    marks.runs.forEach(function (run) { run.forEach(function (x) { heads[x.slice(0, width)] = true; }); });
     var terms = toks.map(function (tok) {
-      if (heads[head(tok.surface)]) return A.term(tok.surface);
+      if (heads[head(tok.surface).slice(0, width)]) {
+        if (lang !== null) return A.term(tok.surface, lang);
+        var both = A.terms(tok.surface, null);
+        for (var k = 0; k < both.length; k++) if (marks.singles[both[k]]) return both[k];
+        return both.length ? both[0] : null;
+      }
       if (!marks.runs.length) return "";
       var folded = A.normalize(tok.surface);
-      return !folded || A.isStopword(folded) ? null : ""; // a stop word does not break a run
+      return !folded || A.isStopword(folded, lang || "fr") ? null : ""; // a stop word does not break a run
     });
     var spans = [];
     terms.forEach(function (x, i) { if (x && marks.singles[x]) spans.push([i, i]); });
@@ -888,8 +1012,8 @@
   }
 
   /* The paragraph's text around its first match, what matched in <mark>. */
-  function snippet(text, marks) {
-    var toks = A.tokens(text), spans = markedSpans(toks, marks);
+  function snippet(text, marks, lang) {
+    var toks = A.tokens(text, lang || "en"), spans = markedSpans(toks, marks, lang);
     var from = 0, to = toks.length;
     var WORDS = 36;
     if (toks.length > WORDS) {
@@ -919,7 +1043,13 @@
   var formsCache = Object.create(null);
   function formsOf(key, words) {
     if (!formsCache[key]) {
-      var forms = words.map(function (w) { return A.analyze(w); }).filter(function (f) { return f.length; });
+      var forms = [];
+      words.forEach(function (w) {
+        languages().forEach(function (lang) {
+          var f = A.analyze(w, lang);
+          if (f.length && !forms.some(function (g) { return sameList(f, g); })) forms.push(f);
+        });
+      });
       var terms = Object.create(null);
       forms.forEach(function (f) { f.forEach(function (t) { terms[t] = true; }); });
       formsCache[key] = { forms: forms, terms: terms };
@@ -991,10 +1121,14 @@
     return { labels: out, marks: marks };
   }
 
+  /* What a result says of its language when it is not French. */
+  var IN_LANGUAGE = { en: "en anglais", und: "langue non précisée" };
+
   function resultItem(hit, groups) {
-    var found = paragraph(hit.ref), p = found.p, doc = found.doc;
+    var found = paragraph(hit.ref), p = found.p, doc = found.doc, lang = langOf(hit.ref);
     var li = node("li", "result");
     var link = node("a", "result-link", nbsp(p.c));
+    if (lang && lang !== "fr") link.lang = lang;
     link.href = app.getAttribute("data-root") + doc[2] + "index.html#" + p.i;
     li.appendChild(node("h2", "result-title")).appendChild(link);
     var meta = node("p", "result-meta");
@@ -1003,6 +1137,7 @@
     if (speakers.length) meta.appendChild(node("span", "result-state", speakers.join(", ")));
     var label = p.c.slice(p.c.lastIndexOf(", ") + 2);
     meta.appendChild(node("span", "result-number", nbsp(label)));
+    if (lang !== "fr") meta.appendChild(node("span", "result-lang", IN_LANGUAGE[lang || "und"]));
     li.appendChild(meta);
     var why = reasons(hit, p, groups || []);
     if (why.labels.length) {
@@ -1011,7 +1146,8 @@
       why.labels.forEach(function (text) { ul.appendChild(node("li", null, text)); });
       li.appendChild(ul);
     }
-    li.appendChild(snippet(p.x, why.marks));
+    li.appendChild(snippet(p.x, why.marks, analysisLang(hit.ref)));
+    if (lang && lang !== "fr") li.lastChild.lang = lang;
     return li;
   }
 
@@ -1461,8 +1597,7 @@
     if (/[:*~^+]/.test(text) || /(^|\s)-/.test(text)) return;
     var toks = A.tokens(text), wanted = [];
     toks.forEach(function (tok) {
-      var t = A.term(tok.surface);
-      if (t !== null) wanted.push(shardOf(t));
+      wordTerms(tok.surface).forEach(function (t) { wanted.push(shardOf(t)); });
     });
     var folded = toks.length && isTyping(text) ? A.normalize(toks[toks.length - 1].surface) : "";
     if (folded.length >= 2) {

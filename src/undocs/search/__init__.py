@@ -23,14 +23,19 @@ The query logic, in both languages:
 
 1. The text is read with lunr's query syntax when it uses any (``etat:russie``, ``nucl*``,
    ``desarmement~1``, ``+otan -nucleaire``, ``^2``); a query lunr cannot parse (``etat:``,
-   ``~``, an unclosed ``"``) falls back to plain words. Plain words: every token of the French
-   analysis is a *group*, and every group must match (AND). Stop words are dropped.
+   ``~``, an unclosed ``"``) falls back to plain words. Plain words: every token is a *group*,
+   analysed in French and in English and satisfied by either term, and every group must match
+   (AND). Stop words of both languages are dropped; a word that only one language drops
+   ("the", "de") is optional (and dropped when no other word is required).
 2. Each group expands to index terms: the analysed term; ``*`` -> every term with that (folded,
    stemmed) prefix; ``~n`` -> lunr's edit distance. The last group -- the word being typed, when
    the text does not end with a space -- also matches as a prefix (terms starting with it, and
    the stems of the vocabulary's words starting with it), so results do not vanish mid-word.
 3. One lunr query scores the expanded terms (exact term boost 1, completions 0.5); results
-   that miss a required group, or contain a prohibited one, are dropped; ties go to corpus order.
+   that miss a required group, or contain a prohibited one, are dropped. Results are ranked by
+   the number of words a paragraph matches only through the other language's term
+   (:func:`query.lang_penalty`; the paragraph's language: ``meta.json``'s ``lg``), then by
+   lunr's score; ties go to corpus order.
    An acronym of ``data/acronyms.yaml`` (``OTSC``), or words that are one of its expansions
    (``Nations Unies``), make one group satisfied by any of the entry's acronyms -- in the text,
    or in the field ``sigle``, where the build indexes the acronyms whose expansion a paragraph
@@ -60,7 +65,7 @@ from .index import (
     weighted_postings,
 )
 from .shards import order, split
-from .store import PAGE_SIZE, facet_table, labels, store_pages
+from .store import PAGE_SIZE, facet_table, labels, languages, store_pages
 
 SEARCH_DIR = "assets/search/"
 META_PATH = SEARCH_DIR + "meta.json"
@@ -105,6 +110,7 @@ def search_files(views: Views, acronyms: tuple[Acronym, ...] | None = None) -> d
         "k": bounds,
         **labels(views),
         "sg": table(acronyms),
+        "lg": languages(views, records),
     }
     files = {META_PATH: dump(meta), analysis.ANALYSIS_JSON_PATH: analysis.analysis_json()}
     for n, shard in enumerate(shards):

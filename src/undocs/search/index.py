@@ -1,5 +1,6 @@
-"""The search index: one record per paragraph with its fields, indexed by lunr.py with the
-French analysis, and written in the compact form of ``docs/search-index.md``."""
+"""The search index: one record per paragraph with its fields, each analysed in its language
+(``undocs.analysis``: French, English, or both when the document's language is unknown), and
+written in the compact form of ``docs/search-index.md``."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from typing import Any, Iterable
 
 from .. import analysis
 from ..acronyms import Acronym, ExpansionFinder
-from ..model import Paragraph, State, Topic
+from ..model import Document, Paragraph, State, Topic
 from ..views import Views
 
 #: Version of the files' format (``docs/search-index.md``); ``search.js`` checks it.
@@ -33,74 +34,114 @@ FIELDS: tuple[tuple[str, float], ...] = (
 )
 
 
+#: A piece of a field's text and the language it is analysed in (``None``: both, unknown).
+Run = tuple[str, str | None]
+
+
 @dataclass(frozen=True)
 class Record:
-    """One paragraph as indexed (``ref``: its ordinal) and as shown in results."""
+    """One paragraph as indexed (``ref``: its ordinal) and as shown in results.
+
+    ``runs``: each field's text as pieces in their language, what the index analyses;
+    ``fields``: each field's text, its runs joined by spaces.
+    """
 
     ref: str
     paragraph: Paragraph
     fields: dict[str, str]
     speakers: tuple[str, ...]
     mentions: tuple[str, ...]
+    runs: dict[str, tuple[Run, ...]]
 
 
-def _dedupe_by_term(words: Iterable[str]) -> str:
-    """The words, one per distinct index term (a field's length is its number of terms)."""
-    return _dedupe(tuple(words))
+def language(doc: Document) -> str | None:
+    """The language a document's text is analysed in: its own (``Document.language``) when the
+    analysis has it, else ``None``: both analyses (see :func:`analysis.terms`). Not read is
+    never guessed: a document whose masthead and sidecar say no language may be either, and a
+    guess from its words would be wrong exactly where a reader then fails to find it; analysed
+    both ways, it is found by a word of either language, at the cost of a longer field."""
+    return doc.language if doc.language in analysis.LANGUAGES else None
 
 
-def _dedupe(words: tuple[str, ...]) -> str:
-    return " ".join(_distinct(words))
+def _distinct_runs(runs: Iterable[Run]) -> tuple[Run, ...]:
+    """The runs, one per distinct sequence of index terms (a field's length is its number of
+    terms: "Norvège" and "Norway" count once each, "Kazakhstan" in French and in English once)."""
+    return _distinct(tuple(runs))
 
 
 @functools.lru_cache(maxsize=4096)
-def _distinct(words: tuple[str, ...]) -> tuple[str, ...]:  # the same states and topics recur paragraph after paragraph
+def _distinct(runs: tuple[Run, ...]) -> tuple[Run, ...]:  # the same states and topics recur paragraph after paragraph
     seen: set[tuple[str, ...]] = set()
-    out: list[str] = []
-    for word in words:
-        terms = tuple(analysis.analyze(word))
+    out: list[Run] = []
+    for word, lang in runs:
+        terms = tuple(analysis.analyze(word, lang))
         if terms and terms not in seen:
             seen.add(terms)
-            out.append(word)
+            out.append((word, lang))
     return tuple(out)
 
 
-def _state_words(state: State) -> list[str]:
-    return [state.name, state.name_en, state.iso3, *state.forms]
+def _state_words(state: State) -> list[Run]:
+    """A state's names in their language: French names and forms (and the ISO code, as
+    before) in French, English names and forms in English."""
+    french = [state.name, state.iso3, *state.forms]
+    english = [state.name_en, *state.forms_en]
+    return [(w, "fr") for w in french] + [(w, "en") for w in english]
 
 
 def state_words(state: State) -> list[str]:
     """The words that find a state in the fields ``etat`` and ``mention``, one per distinct
     index term sequence (what the search page looks for in a result's text)."""
-    return list(_distinct(tuple(_state_words(state))))
+    return [word for word, _ in _distinct(tuple(_state_words(state)))]
 
 
-def _topic_words(topic: Topic) -> list[str]:
-    return [topic.label, topic.label_en]
+def _topic_words(topic: Topic) -> list[Run]:
+    return [(topic.label, "fr"), (topic.label_en, "en")]
+
+
+def _text(runs: tuple[Run, ...]) -> str:
+    return " ".join(text for text, _ in runs)
 
 
 def index_records(views: Views, acronyms: tuple[Acronym, ...] = ()) -> list[Record]:
-    """Every paragraph of the corpus, in corpus order, with its field texts."""
-    finder = ExpansionFinder(acronyms)
-    titles: dict[str, list[str]] = {}  # a part's title -> its acronyms (one title, many paragraphs)
+    """Every paragraph of the corpus, in corpus order, with its field texts in their languages.
+
+    ``texte`` and ``partie``: the document's language (:func:`language`); ``etat`` and
+    ``mention``: a state's French names in French, its English names in English; ``theme``: a
+    topic's French label in French, its English label in English; ``doc`` (symbols) and
+    ``sigle`` (acronyms, capitals that are no word of either language; the query side matches
+    them in French) in French, as before. The acronyms of ``sigle`` are those whose expansion
+    the text spells out, expansions and text analysed in the text's language.
+    """
+    finders = {lang: ExpansionFinder(acronyms, lang) for lang in analysis.LANGUAGES}
+    titles: dict[tuple[str, str | None], list[str]] = {}  # a part's title -> its acronyms (one title, many paragraphs)
+
+    def spelled_out(text: str, lang: str | None) -> list[str]:
+        found: list[str] = []
+        for one in (lang,) if lang is not None else analysis.LANGUAGES:
+            found += finders[one].acronyms_in(analysis.analyze(text, one))
+        return list(dict.fromkeys(found))
+
     records = []
     for i, p in enumerate(views.paragraphs):
         doc = views.documents[p.document]
+        lang = language(doc)
         speakers = views.speakers(p)
         mentions = tuple(m for m in dict.fromkeys(p.mentions) if m in views.states)
-        fields = {
-            "texte": p.text,
-            "etat": _dedupe_by_term(w for s in speakers for w in _state_words(views.states[s])),
-            "mention": _dedupe_by_term(w for s in mentions for w in _state_words(views.states[s])),
-            "theme": _dedupe_by_term(w for t in p.topics if t in views.topics for w in _topic_words(views.topics[t])),
-            "doc": " ".join(dict.fromkeys((doc.cite_symbol, *(s for s in (doc.symbol,) if s), *doc.other_symbols))),
-            "partie": views.part(p).title or "",
+        title = views.part(p).title or ""
+        runs: dict[str, tuple[Run, ...]] = {
+            "texte": ((p.text, lang),),
+            "etat": _distinct_runs(w for s in speakers for w in _state_words(views.states[s])),
+            "mention": _distinct_runs(w for s in mentions for w in _state_words(views.states[s])),
+            "theme": _distinct_runs(w for t in p.topics if t in views.topics for w in _topic_words(views.topics[t])),
+            "doc": ((" ".join(dict.fromkeys((doc.cite_symbol, *(s for s in (doc.symbol,) if s), *doc.other_symbols))), "fr"),),
+            "partie": ((title, lang),),
         }
-        title = fields["partie"]
-        if title not in titles:
-            titles[title] = finder.acronyms_in(analysis.analyze(title))
-        fields["sigle"] = " ".join(dict.fromkeys(finder.acronyms_in(analysis.analyze(p.text)) + titles[title]))
-        records.append(Record(str(i), p, fields, speakers, mentions))
+        if (title, lang) not in titles:
+            titles[(title, lang)] = spelled_out(title, lang)
+        runs["sigle"] = ((" ".join(dict.fromkeys(spelled_out(p.text, lang) + titles[(title, lang)])), "fr"),)
+        fields = {name: _text(r) for name, r in runs.items()}
+        records.append(Record(str(i), p, fields, speakers, mentions, runs))
     return records
 
 
@@ -113,22 +154,27 @@ class Analysed:
 
 
 def analyse(records: list[Record]) -> Analysed:
-    """Each field of each record through the French analysis, once.
+    """Each run of each field of each record through the analysis of its language, once.
 
-    This is what lunr's pipeline (``analysis.LABELS``) makes of the text, token by token; done
-    here with the analysis memoised per distinct word, it is the same terms at a fraction of
-    the cost (``tests/test_search.py`` checks the index against one built through the
-    pipeline). The vocabulary is counted on the way.
+    This is what lunr's pipeline of the run's language (``analysis.LABELS``,
+    ``analysis.LABELS_EN``; a run of unknown language: each token's terms in both) makes of the
+    text, token by token; done here with the analysis memoised per distinct word, it is the
+    same terms at a fraction of the cost (``tests/test_search.py`` checks the index against one
+    built through the pipelines). The vocabulary is counted on the way.
     """
     terms: list[dict[str, list[str]]] = []
     words: Counter[str] = Counter()
     for record in records:
         fields: dict[str, list[str]] = {}
-        for name, text in record.fields.items():
-            surfaces = analysis.tokenize(text)
-            analysed = list(map(analysis.term, surfaces))
-            fields[name] = [t for t in analysed if t is not None]
-            words.update(s.lower().replace("\u2019", "'") for s, t in zip(surfaces, analysed) if t is not None)
+        for name, runs in record.runs.items():
+            field: list[str] = []
+            for text, lang in runs:
+                surfaces = analysis.tokenize(text, lang or "en")
+                analysed = [analysis.terms(s, lang) for s in surfaces]
+                for found in analysed:
+                    field.extend(found)
+                words.update(s.lower().replace("\u2019", "'") for s, t in zip(surfaces, analysed) if t)
+            fields[name] = field
         terms.append(fields)
     return Analysed(terms, words)
 

@@ -41,6 +41,91 @@ class Group:
     sets: list[list[str]] = field(default_factory=list)
     phrase: bool = False
     acronym: int | None = None  # index in meta.json's ``sg`` when the group is an acronym's
+    #: A query word's French and English terms when they differ (for :func:`lang_penalty`).
+    langs: dict[str, str] | None = None
+    surface: str | None = None  # the word typed, for a word's group
+    half: bool = False  # a word one language drops as a stop word: optional, or dropped
+
+
+@dataclass(frozen=True)
+class Word:
+    """A query word analysed in both languages (``analysis.js``'s ``queryTerms``)."""
+
+    surface: str
+    wildcard: bool
+    fr: str | None
+    en: str | None
+    terms: tuple[str, ...]
+
+    def term(self, lang: str) -> str | None:
+        return self.fr if lang == "fr" else self.en
+
+
+def query_terms(text: str) -> list[Word]:
+    """``undocsAnalysis.queryTerms`` (``static/js/analysis.js``): each token of each
+    whitespace-separated word (French tokens), its term in French and in English; a word ending
+    with ``*`` a prefix (its last token folded and stemmed); tokens both languages drop left
+    out; a word given twice (same terms) once."""
+    out: list[Word] = []
+    seen: set[str] = set()
+    for word in re.split(r"\s+", text):
+        prefix = word.endswith("*")
+        tokens = analysis.tokens(word.rstrip("*") if prefix else word)
+        for j, token in enumerate(tokens):
+            wildcard = prefix and j == len(tokens) - 1
+            found: dict[str, str | None] = {}
+            for lang in analysis.LANGUAGES:
+                if wildcard:
+                    folded = analysis.fold(token.surface, lang)
+                    found[lang] = analysis.stem(folded, lang) if folded else None
+                else:
+                    found[lang] = analysis.term(token.surface, lang)
+            terms = tuple(dict.fromkeys(t for t in found.values() if t))
+            if not terms:
+                continue
+            key = " ".join(terms) + ("*" if wildcard else "")
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(Word(token.surface, wildcard, found["fr"] or None, found["en"] or None, terms))
+    return out
+
+
+def word_terms(surface: str) -> list[str]:
+    """A word's distinct terms in French and English (stop words give none)."""
+    return list(dict.fromkeys(t for t in (analysis.term(surface, lang) for lang in analysis.LANGUAGES) if t is not None))
+
+
+def word_group(w: Word, exact: list[str] | None = None, fields: tuple[str, ...] = (), presence: str = "required", boost: float = 1.0) -> Group:
+    """The group of a query word: either term satisfies it."""
+    langs = {"fr": w.fr, "en": w.en} if w.fr is not None and w.en is not None and w.fr != w.en else None
+    return Group(exact=list(w.terms) if exact is None else exact, fields=fields, presence=presence, boost=boost, langs=langs, surface=w.surface)
+
+
+def lang_penalty(groups: list[Group], metadata: dict[str, dict[str, Any]], lang: str | None) -> int:
+    """How many words of the query (groups whose French and English terms differ) a paragraph
+    in ``lang`` matches only through the other language's term: its own language's term matched
+    in none of the word's fields (``langPenalty`` of ``search.js``; docs/search-index.md). Hits
+    are ranked by it, then by lunr's score. A word being typed, a state's name (fields etat,
+    mention), or a paragraph of unknown language: 0."""
+    if lang not in ("fr", "en"):
+        return 0
+    n = 0
+    for g in groups:
+        if g.langs is None:
+            continue
+
+        def matched(t: str) -> bool:
+            return t in metadata and any(f in metadata[t] for f in g.fields)
+
+        other = g.langs["en" if lang == "fr" else "fr"]
+        if g.completions or matched(g.langs[lang]):  # a word being typed: either
+            continue
+        if other in metadata and ("etat" in metadata[other] or "mention" in metadata[other]):
+            continue  # a state, by any of its names
+        if matched(other):
+            n += 1
+    return n
 
 
 #: Quoted phrases of a query: "…", « … », “…” (a quote left open is no phrase: the tokenizer
@@ -66,6 +151,7 @@ class Hit:
     id: str
     score: float
     terms: tuple[str, ...]
+    penalty: int = 0  # words matched only through the other language (lang_penalty)
 
 
 def levenshtein(a: str, b: str, limit: int) -> int:
@@ -130,13 +216,21 @@ class Searcher:
         self._vocab: list[tuple[str, str, str, int]] | None = None
         self._analysed: dict[int, list[str]] = {}
         self._acronym_table(meta.get("sg", []))
+        self.language_runs = meta.get("lg", [])
+
+    def lang_of(self, ref: int) -> str | None:
+        """A paragraph's language: "fr", "en", or None (not known), from meta.json's ``lg``."""
+        for first, end, lang in self.language_runs:
+            if first <= ref < end:
+                return lang
+        return "fr"
 
     # -- acronyms (meta.json's ``sg``: [[acronyms], [expansions]] per entry)
     def _acronym_table(self, table: list[list[list[str]]]) -> None:
         self.acronyms = table
         self._by_surface: dict[str, int] = {}  # an acronym as written (case-sensitive)
         self._by_term: dict[str, int] = {}  # an acronym's term ("UN" has none: a stop word)
-        self._expansions: list[tuple[list[str], int]] = []  # analysed
+        self._expansions: list[tuple[list[str], int, str]] = []  # analysed in each language
         for k, (acronyms, expansions) in enumerate(table):
             for a in acronyms:
                 self._by_surface.setdefault(a, k)
@@ -144,34 +238,49 @@ class Searcher:
                 if t is not None:
                     self._by_term.setdefault(t, k)
             for e in expansions:
-                self._expansions.append((analysis.analyze(e), k))
+                for lang in analysis.LANGUAGES:
+                    self._expansions.append((analysis.analyze(e, lang), k, lang))
 
-    def _acronym_at(self, items: list[tuple[str, str | None]], i: int) -> tuple[int, int] | None:
-        """(entry, number of items) of the longest form of an acronym entry at ``items[i]``."""
-        surface, t = items[i]
+    def _acronym_at(self, items: list[Word], i: int) -> tuple[int, int] | None:
+        """(entry, number of items) of the longest form of an acronym entry at ``items[i]``: an
+        acronym as written or by its (French) term, or an expansion in either language."""
+        it = items[i]
         best = None
-        k = self._by_surface.get(surface, self._by_term.get(t) if t is not None else None)
+        k = self._by_surface.get(it.surface, self._by_term.get(it.fr) if it.fr is not None else None)
         if k is not None:
-            best = (k, 1)
-        for terms, k in self._expansions:
-            n = len(terms)
-            if (best is None or n > best[1]) and [it[1] for it in items[i : i + n]] == terms:
-                best = (k, n)
-        return best
+            best = (k, 1, 1)
+        for terms, k, lang in self._expansions:
+            width = len(terms)
+            if not width or (best is not None and width <= best[2]) or it.term(lang) is None:
+                continue
+            found, j = [], i
+            while j < len(items) and len(found) < width:
+                t = items[j].term(lang)
+                if t is not None:
+                    found.append(t)
+                j += 1
+            if found == terms:
+                best = (k, j - i, width)
+        return best[:2] if best else None
 
-    def _acronym_group(self, k: int, typed: list[str]) -> Group:
+    def _acronym_group(self, k: int, words: list[Word]) -> Group:
         """The group of acronym entry ``k``: its acronyms (in the text, or in the field
-        ``sigle`` when the paragraph spells out an expansion), or all the words ``typed``."""
+        ``sigle`` when the paragraph spells out an expansion), or all the words typed (in
+        either language)."""
         acronyms, expansions = self.acronyms[k]
         exact = [t for t in (analysis.term(a) for a in acronyms) if t is not None]
-        exact += [terms[0] for terms in map(analysis.analyze, expansions) if len(terms) == 1]
-        sets = [typed] if len(typed) > 1 else []
+        exact += [terms[0] for e in expansions for lang in analysis.LANGUAGES if len(terms := analysis.analyze(e, lang)) == 1]
+        sets: list[list[str]] = []
+        for lang in analysis.LANGUAGES:
+            terms = [t for t in (w.term(lang) for w in words) if t is not None]
+            if len(terms) > 1 and terms not in sets:
+                sets.append(terms)
         return Group(exact=list(dict.fromkeys(exact)), sets=sets, acronym=k)
 
     def _plain_groups(self, text: str) -> list[Group]:
-        """One group per distinct term, the forms of an acronym entry making one group."""
-        items = [(tok.surface, analysis.term(tok.surface)) for tok in analysis.tokens(text)]
-        items = [(s, t) for s, t in items if t is not None or s in self._by_surface]
+        """One group per query word (French and English terms), the forms of an acronym entry
+        making one group; a word one language drops as a stop word is optional."""
+        items = query_terms(text)
         groups: list[Group] = []
         seen: set[str | int] = set()
         i = 0
@@ -181,42 +290,52 @@ class Searcher:
                 k, n = found
                 if k not in seen:
                     seen.add(k)
-                    groups.append(self._acronym_group(k, [t for _, t in items[i : i + n] if t is not None]))
+                    groups.append(self._acronym_group(k, items[i : i + n]))
                 i += n
                 continue
-            t = items[i][1]
-            if t is not None and t not in seen:
-                seen.add(t)
-                groups.append(Group(exact=[t]))
+            w = items[i]
+            key = " ".join(w.terms)
+            if key not in seen:
+                seen.add(key)
+                half = w.fr is None or w.en is None
+                g = word_group(w, presence="optional" if half else "required")
+                g.half = half
+                groups.append(g)
             i += 1
         return groups
 
     def _phrase_group(self, phrase: str) -> Group | None:
-        terms = analysis.analyze(phrase)
-        if not terms:
+        """A phrase analysed in French and in English: either analysis's terms, adjacent."""
+        sets: list[list[str]] = []
+        for lang in analysis.LANGUAGES:
+            terms = analysis.analyze(phrase, lang)
+            if terms and terms not in sets:
+                sets.append(terms)
+        if not sets:
             return None
-        if len(terms) == 1:
-            return Group(exact=terms)
-        return Group(sets=[terms], phrase=True, fields=("texte",))
+        if all(len(t) == 1 for t in sets):
+            return Group(exact=list(dict.fromkeys(t[0] for t in sets)))
+        return Group(exact=[t[0] for t in sets if len(t) == 1], sets=[t for t in sets if len(t) > 1], phrase=True, fields=("texte",))
 
     def _text_terms(self, ref: int) -> list[str]:
+        """A paragraph's analysed text, in its language."""
         if ref not in self._analysed:
-            self._analysed[ref] = analysis.analyze(self.paragraphs[ref]["x"])
+            self._analysed[ref] = analysis.analyze(self.paragraphs[ref]["x"], self.lang_of(ref))
         return self._analysed[ref]
 
     @classmethod
     def from_files(cls, files: dict[str, bytes]) -> "Searcher":
         return cls(files)
 
-    # -- vocabulary: (surface, folded, term, document frequency), built on first use
+    # -- vocabulary: (surface, folded, terms in both languages, document frequency), on first use
     @property
-    def vocab(self) -> list[tuple[str, str, str, int]]:
+    def vocab(self) -> list[tuple[str, str, list[str], int]]:
         if self._vocab is None:
             out = []
             for word, df in self.words:
-                t = analysis.term(word)
-                if t is not None:
-                    out.append((word, analysis.normalize(word), t, df))
+                terms = word_terms(word)
+                if terms:
+                    out.append((word, analysis.normalize(word), terms, df))
             self._vocab = out
         return self._vocab
 
@@ -235,9 +354,9 @@ class Searcher:
         if len(folded) < 2:
             return []
         found = dict.fromkeys(self._prefix_terms(folded))
-        for _, word_folded, t, _ in self.vocab:
-            if word_folded.startswith(folded) and t in self.known:
-                found[t] = None
+        for _, word_folded, terms, _ in self.vocab:
+            if word_folded.startswith(folded):
+                found.update((t, None) for t in terms if t in self.known)
         return list(found)[:MAX_EXPANSION]
 
     # -- parsing
@@ -253,20 +372,24 @@ class Searcher:
             if last:
                 self._complete_last(groups, last[0].surface)
         groups += [g for g in map(self._phrase_group, phrases) if g is not None]
+        if not any(g.presence == "required" for g in groups):  # only half stop words ("un", "the")
+            groups = [g for g in groups if not g.half]
         for g in groups:
             if not g.fields:
                 g.fields = self.fields
         return [g for g in groups if g.exact or g.completions or g.sets or g.presence != "required"]
 
     def _complete_last(self, groups: list[Group], surface: str) -> None:
+        """The word being typed also matches as a prefix; being typed, it is required."""
         folded = analysis.normalize(surface)
-        term = analysis.term(surface)
-        completions = [t for t in self._completions(folded) if t != term]
+        terms = word_terms(surface)
+        completions = [t for t in self._completions(folded) if t not in terms]
         if not completions:
             return
-        if groups and term is not None and groups[-1].exact == [term]:
+        if groups and terms and groups[-1].surface == surface:
             groups[-1].completions = completions
-        elif term is None:  # a stop word so far ("de" on the way to "désarmement")
+            groups[-1].presence = "required"
+        elif not terms:  # a stop word so far ("de" on the way to "désarmement")
             groups.append(Group(completions=completions))
 
     def _lunr_groups(self, text: str) -> list[Group] | None:
@@ -295,18 +418,24 @@ class Searcher:
                     continue
                 if raw.endswith("*") and not raw.startswith("*") and "*" not in core:
                     stemmed = analysis.stem(folded)
-                    terms = list(dict.fromkeys(self._prefix_terms(folded) + self._prefix_terms(stemmed) + self._completions(folded)))
+                    terms = list(
+                        dict.fromkeys(
+                            self._prefix_terms(folded)
+                            + self._prefix_terms(stemmed)
+                            + self._prefix_terms(analysis.stem(folded, "en"))
+                            + self._completions(folded)
+                        )
+                    )
                 else:
                     terms = self._wildcard_terms(raw)
                 groups.append(Group(exact=terms, fields=fields, presence=presence, boost=boost))
                 continue
-            analysed = analysis.analyze(raw)
-            for k, t in enumerate(analysed):
+            analysed = query_terms(raw)
+            for w in analysed:
+                terms = list(w.terms)
                 if clause.edit_distance:
-                    terms = self._fuzzy_terms(t, clause.edit_distance)
-                else:
-                    terms = [t]
-                groups.append(Group(exact=terms, fields=fields, presence=presence, boost=boost))
+                    terms = list(dict.fromkeys(f for t in w.terms for f in self._fuzzy_terms(t, clause.edit_distance)))
+                groups.append(word_group(w, terms, fields, presence, boost))
             if typing and n == len(query.clauses) - 1 and not clause.edit_distance and analysed and presence != "prohibited":
                 last = analysis.tokens(raw)[-1]
                 completions = [t for t in self._completions(analysis.normalize(last.surface)) if t not in groups[-1].exact]
@@ -377,8 +506,9 @@ class Searcher:
                 )
 
             if all(satisfies(g) for g in positive if g.presence == "required"):
-                hits.append(Hit(ref, self.paragraphs[int(ref)]["i"], round(result["score"], 6), tuple(sorted(matched))))
-        hits.sort(key=lambda h: (-h.score, int(h.ref)))
+                penalty = lang_penalty(positive, metadata, self.lang_of(int(ref)))
+                hits.append(Hit(ref, self.paragraphs[int(ref)]["i"], round(result["score"], 6), tuple(sorted(matched)), penalty))
+        hits.sort(key=lambda h: (h.penalty, -h.score, int(h.ref)))
         return hits
 
     def suggest(self, text: str) -> str | None:
@@ -386,9 +516,9 @@ class Searcher:
         changed = False
         out = []
         for token in analysis.tokens(text):
-            t = analysis.term(token.surface)
+            terms = word_terms(token.surface)
             word = token.surface
-            if t is not None and t not in self.known:
+            if terms and not any(t in self.known for t in terms):
                 best = self.nearest(analysis.normalize(word))
                 if best is not None:
                     word, changed = best, True

@@ -7,7 +7,7 @@ from typing import Any
 
 from .. import urls
 from ..views import Views
-from .index import Record, state_words
+from .index import Record, language, state_words
 
 #: Paragraphs per store page: a result shown costs the download of its page, so pages are
 #: small (the first 6 results of a query fetch at most 6 of them).
@@ -31,6 +31,24 @@ def labels(views: Views) -> dict[str, Any]:
         "ew": [state_words(s) for s in views.states_sorted],
         "te": [t.label_en for t in views.corpus.topics],
     }
+
+
+def languages(views: Views, records: list[Record]) -> list[list[Any]]:
+    """The paragraphs not in French, as runs of consecutive refs: ``[first ref, end ref,
+    language]`` (``"en"``, or ``None``: a document whose language is not known, analysed both
+    ways). A few numbers per run, not per document: ``meta.json`` (in the search bundle) says
+    each result's language before any store page is loaded -- for the ranking across
+    languages, the highlighting, the phrase check and the language facet."""
+    runs: list[list[Any]] = []
+    for ref, record in enumerate(records):
+        lang = language(views.documents[record.paragraph.document])
+        if lang == "fr":
+            continue
+        if runs and runs[-1][1] == ref and runs[-1][2] == lang:
+            runs[-1][1] = ref + 1
+        else:
+            runs.append([ref, ref + 1, lang])
+    return runs
 
 
 def store_pages(views: Views, records: list[Record]) -> list[dict[str, Any]]:
