@@ -153,6 +153,12 @@ def citation(document: Document, part: Part, paragraph: Paragraph, states: dict[
     return ", ".join(p for p in pieces if p)
 
 
+def other_language(document: Document) -> str | None:
+    """The document's language where it is not the interface's (French): what a page marks
+    with ``lang`` around the document's own words. Unknown stays unmarked (never guessed)."""
+    return document.language if document.language and document.language != "fr" else None
+
+
 def own_number(paragraph: Paragraph) -> bool:
     """True when the ``§`` of a citation is the archive's count within its part, not a number
     or letter printed in the document (a reader must be told: the UN text has no "§ 4")."""

@@ -7,7 +7,7 @@ from typing import Any
 from .. import urls
 from ..model import Paragraph, Part
 from ..settings import Settings
-from ..views import Views, doc_title
+from ..views import Views, doc_title, other_language
 
 
 def size_label(n: int) -> str:
@@ -52,11 +52,6 @@ class Linker:
         return self(url), url
 
 
-def _other_language(views: Views, doc_id: str) -> str | None:
-    language = views.documents[doc_id].language
-    return language if language and language != "fr" else None
-
-
 def paragraph_summary(p: Paragraph, views: Views, link: Linker) -> dict[str, Any]:
     """A paragraph as listed on a state or topic page: citation, link, its whole text (an
     excerpt cut mid-sentence would print and read as if it were the paragraph) and topics."""
@@ -67,7 +62,7 @@ def paragraph_summary(p: Paragraph, views: Views, link: Linker) -> dict[str, Any
         "href": link(urls.paragraph_url(p)),
         "blocks": list(p.blocks),
         # A paragraph of an English document on a French page carries its language.
-        "lang": _other_language(views, p.document),
+        "lang": other_language(views.documents[p.document]),
         "topics": [
             {"label": views.topics[t].label, "href": link(urls.topic_url(t))}
             for t in dict.fromkeys(p.topics)
@@ -90,7 +85,7 @@ def full_text_then_links(
         groups = paras if isinstance(paras, dict) else {"": paras}
         count = sum(len(g) for g in groups.values())
         item = {"title": doc_title(doc), "cite_symbol": doc.cite_symbol, "href": link(urls.document_url(doc_id)),
-                "count": count, "lang": _other_language(views, doc_id) if doc.title else None}  # fmt: skip
+                "count": count, "lang": other_language(doc) if doc.title else None}  # fmt: skip
         if shown + count > limit and shown:
             links.append(item)
             continue

@@ -10,7 +10,7 @@ import markupsafe
 
 from .. import citations, urls
 from ..model import Document, Footnote, Paragraph, Statement
-from ..views import UNKNOWN, Views, doc_title, french_date, iso, language_name, own_number, symbol_note
+from ..views import UNKNOWN, Views, doc_title, french_date, iso, language_name, other_language, own_number, symbol_note
 from .common import Linker, keep_together, part_heading
 
 #: Characters past which a title is set smaller (a letter's title names all its senders).
@@ -94,7 +94,7 @@ def para_view(p: Paragraph, views: Views, link: Linker, notes: dict[str, Footnot
         "aria_label": f"Paragraphe {number}, lien permanent",
         "blocks": _segments(p, notes, placed),
         # The interface's words in a paragraph of a document in another language.
-        "ui_lang": "fr" if views.documents[p.document].language not in (None, "fr") else None,
+        "ui_lang": "fr" if other_language(views.documents[p.document]) else None,
         "bulleted": p.kind == "item" and p.text.lstrip().startswith(("•", "-", "–", "·")),
         "refs": ref_views([r for r in p.footnote_refs if r not in {c[2] for c in p.calls}], notes, placed),
         "citation": keep_together(views.citation(p)),
@@ -228,8 +228,8 @@ def document_view(doc: Document, views: Views, link: Linker) -> dict[str, Any]:
         # A title of several lines on a phone is set smaller (the text must start on screen).
         "long_title": len(doc_title(doc)) > LONG_TITLE,
         # The document's own language where it is not the interface's (an English PDF).
-        "lang": doc.language if doc.language and doc.language != "fr" and doc.title else None,
-        "text_lang": doc.language if doc.language and doc.language != "fr" else None,
+        "lang": other_language(doc) if doc.title else None,
+        "text_lang": other_language(doc),
         "cite_symbol": doc.cite_symbol,
         "meta": meta,
         "masthead": list(doc.masthead),

@@ -6,7 +6,7 @@ from typing import Any
 
 from .. import urls
 from ..model import Document
-from ..views import Views, doc_title, french_date, iso, language_name, role_label
+from ..views import Views, doc_title, french_date, iso, language_name, other_language, role_label
 from .common import Linker, plural
 
 
@@ -29,7 +29,7 @@ def documents_list(views: Views, link: Linker) -> list[dict[str, Any]]:
                 "symbol_note": list_note(doc),
                 "title": doc_title(doc),
                 # An English title inside the French interface says so (screen readers).
-                "lang": doc.language if doc.title and doc.language and doc.language != "fr" else None,
+                "lang": other_language(doc) if doc.title else None,
                 "date": french_date(doc.date) or "date inconnue",
                 "datetime": iso(doc.date),
                 "body": doc.body or "organe inconnu",
