@@ -1,16 +1,16 @@
 """Search speed and size on the seed corpus, in headless Chromium (a benchmark, not a test).
 
-    python bench/search_speed.py [--runs N]
+    python bench/search_speed.py [--runs N] [--seeds DIR]
 
-Builds the site into a temporary folder, serves it under /undocs/ (as GitHub Pages does) and
+Builds the site (of ``seeds/``, or of DIR: e.g. the seeds plus ``../shared/un-corpus/``) into a temporary folder, serves it under /undocs/ (as GitHub Pages does) and
 reports:
 
 * the search payload: what the search page fetches before the first results of
-  ``?q=désarmement`` (search.bundle.js = meta.json + analysis data + lunr + stemmer +
-  analysis.js + search.js, then the term shard(s) and store pages of that query), raw and
+  ``?q=désarmement`` (search.bundle.js = meta.json + analysis data + esbuild's bundle of
+  lunr, the stemmers, analysis.js and static/js/search/, then the term shard(s) and store pages of that query), raw and
   gzipped (level 9), and the size of all the search files (fetched only as queries need them);
 * the time from navigation start to the first results rendered for ``?q=désarmement`` (the
-  ``undocs-search-first-results`` performance mark set by search.js), median and max of N cold
+  ``undocs-search-first-results`` performance mark set by the page's script), median and max of N cold
   loads of two kinds, with the marks and resources before it:
 
   - *first visit, running browser*: one browser profile (warmed by a page of another site);
@@ -62,7 +62,7 @@ from site_server import serve_built_site  # noqa: E402
 BUNDLE = "assets/js/search.bundle.js"
 QUERY = "recherche/?q=d%C3%A9sarmement"
 FIRST = "undocs-search-first-results"
-SHOWN = 6  # results search.js renders at once (FIRST in static/js/search.js)
+SHOWN = 6  # results the page renders at once (FIRST in static/js/search/page.mjs)
 
 READ_MARKS = """() => {
   const out = {marks: {}, resources: []};
@@ -188,12 +188,13 @@ def report(title: str, loads: list[dict[str, Any]], phases: bool) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15, help="cold page loads to time, per kind (default 15)")
+    parser.add_argument("--seeds", type=Path, default=None, help="the documents to build (default: the project's seeds/)")
     args = parser.parse_args()
 
     from playwright.sync_api import sync_playwright
 
     queries = [c["q"] for c in yaml.safe_load((ROOT / "tests" / "search_cases.yaml").read_text(encoding="utf-8"))]
-    with serve_built_site() as served:
+    with serve_built_site(seeds=args.seeds) as served:
         site, origin = served.root, served.origin
         search_files = sorted(p.relative_to(site).as_posix() for p in (site / "assets" / "search").rglob("*.json"))
         raw, gz = sizes(site, search_files)

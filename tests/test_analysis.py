@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from lunr.tokenizer import Tokenizer
 from undocs import analysis
 from undocs.analysis import analyze, normalize, stem, tokenize, tokens
 from undocs.errors import ConfigError
-from undocs.vendor_assets import VENDOR_FILES, copy_vendor_assets
+from undocs.vendor_assets import SEARCH_BUNDLE, VENDOR_FILES, copy_vendor_assets
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -199,7 +200,7 @@ def test_vendor_assets_are_copied_with_licences():
     if not (node_modules / "lunr" / "lunr.js").exists():
         pytest.skip("node_modules missing: run `npm ci`")
     files = copy_vendor_assets(node_modules)
-    assert set(files) == set(VENDOR_FILES.values())
+    assert set(files) == set(VENDOR_FILES.values()) | {SEARCH_BUNDLE}
     assert b"lunr" in files["assets/vendor/lunr/lunr.js"]
     assert "assets/vendor/lunr/LICENSE" in files
     assert "assets/vendor/orama-stemmers/LICENSE.md" in files
@@ -216,11 +217,11 @@ def test_package_json_pins_exact_versions():
     package = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))
     assert package["private"] is True
     # porter2: Snowball English (Porter2), PyStemmer's "english" (orama's en.js is the original Porter)
-    assert package["dependencies"] == {"lunr": "2.3.9", "@orama/stemmers": "3.1.18", "porter2": "1.1.0"}
+    assert {"lunr": "2.3.9", "@orama/stemmers": "3.1.18", "porter2": "1.1.0", "esbuild": "0.28.2"}.items() <= package["dependencies"].items()
     lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
-    assert lock["packages"]["node_modules/lunr"]["version"] == "2.3.9"
-    assert lock["packages"]["node_modules/@orama/stemmers"]["version"] == "3.1.18"
-    assert lock["packages"]["node_modules/porter2"]["version"] == "1.1.0"
+    for name, version in {**package["dependencies"], **package["devDependencies"]}.items():
+        assert re.fullmatch(r"\d+\.\d+\.\d+", version), (name, version)  # exact: no range
+        assert lock["packages"][f"node_modules/{name}"]["version"] == version, name
 
 
 def test_python_stemmer_is_the_pinned_snowball_version():

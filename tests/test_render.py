@@ -16,7 +16,7 @@ from undocs.render import render_site as render_views
 from undocs.render import static_files
 from undocs.analysis import ANALYSIS_JSON_PATH
 from undocs.search import META_PATH
-from undocs.vendor_assets import VENDOR_FILES
+from undocs.vendor_assets import SEARCH_BUNDLE, VENDOR_FILES
 from undocs.views import build_views
 from undocs.report import BuildReport
 
@@ -25,7 +25,7 @@ TEMPLATES = ROOT / "templates"
 STATIC = ROOT / "static"
 #: Pages written by other modules that our pages may link to.
 #: Files the search page links to that other build steps write (search data, npm assets).
-ELSEWHERE = {META_PATH, ANALYSIS_JSON_PATH, *VENDOR_FILES.values()}
+ELSEWHERE = {META_PATH, ANALYSIS_JSON_PATH, SEARCH_BUNDLE, *VENDOR_FILES.values()}
 
 
 def render_site(corpus, settings, report, templates):

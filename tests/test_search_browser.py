@@ -340,19 +340,18 @@ def test_why_this_result_acronym_and_topic(page, site):
     assert page.errors == []
 
 
-def test_acronyms_in_the_browser_agree_with_python(page, site):
-    from undocs.search.query import Searcher
-    from undocs.search import search_files
-    from undocs.views import build_views
-    from undocs.pipeline import load_corpus
-    from conftest import DATA, SEEDS
+def test_the_bundle_answers_as_the_modules_under_node(page, site):
+    """The page's bundle (esbuild's output, minified) and the modules it is made from, run under
+    Node on the same site's files (the reader cases' engine, tests/js_search.py), answer alike."""
+    from js_search import NodeSearch
 
-    searcher = Searcher(search_files(build_views(load_corpus(SEEDS, DATA)[0])))
     open_search(page, site)
-    for q in ["OTSC", "CSTO", "ONU", "UN", "Nations Unies", "NPT", '"armes chimiques"', '"Conseil de sécurité" ONU', '« Conseil de sécurité »']:
-        js = page.evaluate("q => window.undocsSearch.answer(q)", q)
-        hits = searcher.search(q)
-        assert js["count"] == len(hits) and js["ids"] == [h.id for h in hits[:20]], q
+    with NodeSearch(None, site.root) as engine:
+        for q in ["OTSC", "CSTO", "ONU", "UN", "Nations Unies", "NPT", '"armes chimiques"', '"Conseil de sécurité" ONU',
+                  "« Conseil de sécurité »", "chemical weapons", "désarmemnt", "nucl*", "etat:russie otan", "Norway"]:  # fmt: skip
+            js = page.evaluate("q => window.undocsSearch.answer(q)", q)
+            node = engine.find(q)
+            assert js["count"] == node["count"] > 0 and js["ids"] == node["ids"] and js["suggestion"] == node["suggestion"], q
     assert page.errors == []
 
 

@@ -1,8 +1,9 @@
 """Acronyms (``data/acronyms.yaml``): the names the search treats as one ("OTSC", "CSTO",
 "Organisation du Traité de sécurité collective").
 
-Only the search uses them, at query time, in Python (``search.query``) and in the browser
-(``static/js/search.js``), from the table the build writes into ``meta.json`` (:func:`table`).
+Only the search uses them, at query time, in the browser (``static/js/search/query.mjs``), from
+the table the build writes into ``meta.json`` (:func:`table`), and at build time, to index the
+acronyms whose expansion a paragraph spells out (field ``sigle``).
 Forms are compared after the search's analysis (``undocs.analysis``), so the file is written
 as a reader writes and checked here for what would make a form useless or ambiguous.
 """

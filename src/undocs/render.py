@@ -254,10 +254,11 @@ def render_site(views: Views, settings: Settings, report: BuildReport, templates
 
 
 def static_files(static_dir: Path) -> dict[str, bytes]:
-    """The files of ``static/`` as ``assets/...`` (sorted, hidden files skipped)."""
+    """The files of ``static/`` as ``assets/...`` (sorted, hidden files skipped, and the ES
+    modules of the search, ``.mjs``: sources of the bundle, see :mod:`undocs.vendor_assets`)."""
     out: dict[str, bytes] = {}
     for path in sorted(static_dir.rglob("*")):
         rel = path.relative_to(static_dir)
-        if path.is_file() and not any(part.startswith(".") for part in rel.parts):
+        if path.is_file() and path.suffix != ".mjs" and not any(part.startswith(".") for part in rel.parts):
             out[f"assets/{rel.as_posix()}"] = path.read_bytes()
     return out

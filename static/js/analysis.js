@@ -32,11 +32,11 @@
  *   3. undocsAnalysis.load({...}) — returns a Promise; it fetches assets/analysis.json (stop
  *      words and elisions of both languages, written by the build) unless given `data`, and
  *      gets the stemmers:
- *        French:  opts.stem, else self.undocsStemmerFr.stemmer (the search bundle), else an
+ *        French:  opts.stem (the search bundle gives it), else self.undocsStemmerFr.stemmer, else an
  *                 import() of opts.stemmerUrl (assets/vendor/orama-stemmers/fr.js, an ES module
  *                 exporting `stemmer(word)`: a same-origin dynamic import(), allowed by the CSP
  *                 `script-src 'self'`; needs http(s)://, not file://);
- *        English: opts.stemEn, else self.undocsStemmerEn.stemmer (the search bundle), else an
+ *        English: opts.stemEn (the search bundle gives it), else self.undocsStemmerEn.stemmer, else an
  *                 import() of opts.stemmerEnUrl (a module exporting `stemmer` or `stem`).
  *                 Given none of these, English is not loaded: isReady("en") is false and
  *                 queryTerms() gives French terms only.
@@ -46,7 +46,10 @@
  *
  *   <script src="assets/vendor/lunr/lunr.min.js"></script>
  *   <script src="assets/js/analysis.js"></script>
- *   <script src="assets/js/search.js"></script>   (no inline script: the CSP forbids it)
+ *   <script src="your-search.js"></script>   (no inline script: the CSP forbids it)
+ *
+ * The archive's search page does not load it so: static/js/search/page.mjs imports it, and
+ * esbuild bundles them (src/undocs/vendor_assets.py).
  *
  * Relative URLs are resolved against document.baseURI. Under Node (tests), require() this file:
  * it requires "lunr" itself; call configure({stopwords, elisions, stem, en: {stopwords, stem}})

@@ -45,8 +45,6 @@ def examples(views: Views) -> list[dict[str, str]]:
 def search_view(views: Views, link: Linker) -> dict[str, Any]:
     return {
         "meta_href": link(META_PATH),
-        "analysis_href": link(analysis.ANALYSIS_JSON_PATH),
-        "stemmer_href": link("assets/vendor/orama-stemmers/fr.js"),
         "lunr_href": link("assets/vendor/lunr/lunr.min.js"),
         "bundle_href": link(SEARCH_BUNDLE),
         "self_href": link(urls.SEARCH),

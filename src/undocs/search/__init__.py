@@ -13,13 +13,14 @@ The build writes (format in ``docs/search-index.md``), under ``assets/search/``:
 
 and ``recherche/index.html``, the search page (``templates/search.html``).
 
-Queries are answered by ``static/js/search.js``, which loads the shards of a query's terms and
-makes a ``lunr.Index`` of just those terms. ``query.Searcher`` is the same query logic in
-Python (same analysis, same expansion, same filtering and ranking), over all the files: the
-tests run the reader queries of ``tests/search_cases.yaml`` through it, and through the
-browser, and demand the same.
+Queries are answered in the browser, by one implementation: the modules of
+``static/js/search/`` (bundled by esbuild into ``assets/js/search.bundle.js``,
+:mod:`undocs.vendor_assets`), which load the shards of a query's terms and make a
+``lunr.Index`` of just those terms. The tests run the reader queries of
+``tests/search_cases.yaml`` on those very modules under Node (``tests/js/search_engine.mjs``)
+and on the built page in Chromium; there is no Python twin to keep in step.
 
-The query logic, in both languages:
+The query logic (``static/js/search/query.mjs``), in both languages:
 
 1. The text is read with lunr's query syntax when it uses any (``etat:russie``, ``nucl*``,
    ``desarmement~1``, ``+otan -nucleaire``, ``^2``); a query lunr cannot parse (``etat:``,
@@ -34,7 +35,7 @@ The query logic, in both languages:
 3. One lunr query scores the expanded terms (exact term boost 1, completions 0.5); results
    that miss a required group, or contain a prohibited one, are dropped. Results are ranked by
    the number of words a paragraph matches only through the other language's term
-   (:func:`query.lang_penalty`; the paragraph's language: ``meta.json``'s ``lg``), then by
+   (``langPenalty``; the paragraph's language: ``meta.json``'s ``lg``), then by
    lunr's score; ties go to corpus order.
    An acronym of ``data/acronyms.yaml`` (``OTSC``), or words that are one of its expansions
    (``Nations Unies``), make one group satisfied by any of the entry's acronyms -- in the text,
@@ -42,7 +43,7 @@ The query logic, in both languages:
    spells out -- or by the words typed (all of them). A quoted phrase (``"armes chimiques"``) is
    one group satisfied when its terms are adjacent, in order, in the analysed text.
 4. Nothing found: each unknown word is replaced by the nearest vocabulary word (edit distance
-   1, or 2 for words of 8+ letters) and the query is retried (:meth:`Searcher.suggest`).
+   1, or 2 for words of 8+ letters) and the query is retried (``suggest``).
 """
 
 from __future__ import annotations
