@@ -341,8 +341,9 @@ def folder_size(folder: Path) -> tuple[int, int]:
 
 
 def gzip_size(folder: Path) -> int:
-    """Bytes of ``folder``'s files each gzipped at level 6 (what the server sends)."""
-    return sum(len(gzip.compress(p.read_bytes(), 6, mtime=0)) for p in sorted(folder.rglob("*")) if p.is_file())
+    """Bytes of ``folder``'s files each gzipped at level 6 (what the server sends), or as they
+    are when stored gzipped (``.gz``: sent as they are)."""
+    return sum(p.stat().st_size if p.suffix == ".gz" else len(gzip.compress(p.read_bytes(), 6, mtime=0)) for p in sorted(folder.rglob("*")) if p.is_file())
 
 
 def output_size(site: Path) -> dict[str, int]:

@@ -10,6 +10,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from undocs.search import META_PATH, page_path, unpacked
+
 ROOT = Path(__file__).resolve().parents[1]
 RUNNER = ROOT / "tests" / "js" / "search_engine.mjs"
 
@@ -34,10 +36,9 @@ class NodeSearch:
         for name, data in (files or {}).items():
             (folder / name).parent.mkdir(parents=True, exist_ok=True)
             (folder / name).write_bytes(data)
-        search = folder / "assets" / "search"
-        meta = json.loads((search / "meta.json").read_bytes())
+        meta = unpacked((folder / META_PATH).read_bytes())
         #: The store's paragraphs in ref order ({i: id, x: text, …}, docs/search-index.md).
-        self.paragraphs = [p for n in range(-(-meta["n"] // meta["ps"])) for p in json.loads((search / "p" / f"{n}.json").read_bytes())["p"]]
+        self.paragraphs = [p for n in range(-(-meta["n"] // meta["ps"])) for p in unpacked((folder / page_path(n)).read_bytes())["p"]]
         self._process = subprocess.Popen(
             [node, str(RUNNER), str(folder)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8"
         )  # fmt: skip

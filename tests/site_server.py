@@ -36,6 +36,7 @@ MIME = {
     ".txt": "text/plain; charset=utf-8",
     ".xml": "application/xml; charset=utf-8",
     ".wasm": "application/wasm",
+    ".gz": "application/gzip",  # the search files, stored gzipped (sent as they are, as Pages does)
     ".svg": "image/svg+xml",
     ".png": "image/png",
     ".ico": "image/x-icon",

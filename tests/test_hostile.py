@@ -34,6 +34,7 @@ from gates_common import INDEX_PAGES, PAGE_TYPES, open_page
 from site_server import ROOT, Site, serve_built_site
 from undocs.errors import ConfigError
 from undocs.render import close_bidi
+from undocs.search import unpacked
 from undocs.settings import load_settings
 from undocs.topics import load_unbis
 
@@ -309,11 +310,11 @@ def _strings(value) -> list[str]:
 
 def test_data_files_carry_the_payloads_as_plain_strings(hostile):
     strings: dict[str, str] = {}
-    for path in sorted(hostile.root.rglob("*.json")):
+    for path in sorted([*hostile.root.rglob("*.json"), *hostile.root.rglob("*.json.gz")]):
         rel = path.relative_to(hostile.root).as_posix()
         if rel.startswith("assets/search/"):
-            rel = "assets/search/"  # the search's files, together
-        strings[rel] = strings.get(rel, "") + "\n" + "\n".join(_strings(json.loads(path.read_text(encoding="utf-8"))))
+            rel = "assets/search/"  # the search's files, together (stored gzipped but meta.json)
+        strings[rel] = strings.get(rel, "") + "\n" + "\n".join(_strings(unpacked(path.read_bytes())))
     expected = {
         "data/documents.json": ["Titre <script>alert(1)</script>", "CD/HOST/<script>alert(1)</script>"],
         "data/paragraphs.json": ['<img src=x onerror="window.__pwned=2">', LONG_WORD, "${alert(8)}"],

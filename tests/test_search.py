@@ -15,7 +15,7 @@ import yaml
 
 from undocs import analysis
 from undocs.acronyms import load_acronyms
-from undocs.search import FACETS_PATH, LEXICON_PATH, META_PATH, page_path, search_files, shard_path
+from undocs.search import FACETS_PATH, LEXICON_PATH, META_PATH, page_path, packed, search_files, shard_path, unpacked
 from undocs.search import index as search
 from undocs.search.shards import order, shard_of
 from undocs.views import build_views
@@ -41,7 +41,7 @@ def searcher(files, tmp_path_factory):
 
 
 def _json(files, path):
-    return json.loads(files[path])
+    return unpacked(files[path])
 
 
 def _pages(files):
@@ -56,17 +56,21 @@ def test_files_are_compact_json(files):
     assert len(shards) > 1 and len(pages) > 1  # the seeds are already split
     assert set(files) == {META_PATH, FACETS_PATH, LEXICON_PATH, analysis.ANALYSIS_JSON_PATH, *shards, *pages}
     for path in set(files) - {analysis.ANALYSIS_JSON_PATH}:
-        text = files[path].decode("utf-8")
+        data = files[path]
+        if path != META_PATH:  # stored gzipped, the same bytes for the same file
+            assert path.endswith(".json.gz") and data == packed(gzip.decompress(data))
+            data = gzip.decompress(data)
+        text = data.decode("utf-8")
         assert "\n" not in text and ": " not in text[:2000]  # no pretty-printing
         assert json.loads(text)["v"] == 2
 
 
 def test_a_query_downloads_little(files):
     """What one word needs before its first results: meta.json, a shard, a few store pages."""
-    gz = {path: len(gzip.compress(data, 9)) for path, data in files.items()}
+    gz = {path: len(data) if path.endswith(".gz") else len(gzip.compress(data, 9)) for path, data in files.items()}
     meta = _json(files, META_PATH)
     largest_shard = max(gz[shard_path(n)] for n in range(len(meta["k"])))
-    largest_pages = sorted((gz[p] for p in gz if p.startswith(page_path(0)[:-6])), reverse=True)[:3]
+    largest_pages = sorted((gz[p] for p in gz if p.startswith(page_path(0)[:-9])), reverse=True)[:3]
     assert gz[META_PATH] + largest_shard + sum(largest_pages) < 25_000, (gz[META_PATH], largest_shard, largest_pages)
 
 

@@ -21,9 +21,10 @@ const analysis = require(path.join(root, "static", "js", "analysis.js"));
 const { stemmer: stemFr } = await import("@orama/stemmers/french");
 const { stem: stemEn } = require("porter2");
 const { createEngine } = await import(path.join(root, "static", "js", "search", "engine.mjs"));
+const { decodeJSON } = await import(path.join(root, "static", "js", "search", "files.mjs"));
 
 const site = process.argv[2];
-const readJSON = async (file) => JSON.parse(await readFile(path.join(site, file), "utf8"));
+const readJSON = async (file) => decodeJSON(await readFile(path.join(site, file)));
 await analysis.load({ data: await readJSON("assets/analysis.json"), stem: stemFr, stemEn });
 const engine = createEngine({
   lunr,

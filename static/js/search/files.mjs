@@ -10,8 +10,18 @@ import { prepareFacets } from "./facets.mjs";
 
 export var FORMAT = 2;
 
+/* The JSON of a search file's bytes (an ArrayBuffer): stored gzipped (.json.gz, see
+ * src/undocs/search/__init__.py), or plain when a server already undid the gzip. */
+export function decodeJSON(buffer) {
+  var bytes = new Uint8Array(buffer);
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return Promise.resolve(JSON.parse(new TextDecoder().decode(bytes)));
+  var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return new Response(stream).text().then(JSON.parse);
+}
+
 /* fetchJSON(path): a Promise of the parsed JSON of the file at `path` under assets/search/
- * (a fetch in the page, a file read under Node). A: the analysis (analysis.js). M: meta.json. */
+ * (a fetch in the page, a file read under Node; decodeJSON for either). A: the analysis
+ * (analysis.js). M: meta.json. */
 export function createFiles(fetchJSON, A, M) {
   function getJSON(path) {
     return fetchJSON(path).then(function (data) {
@@ -40,15 +50,15 @@ export function createFiles(fetchJSON, A, M) {
   }
 
   /* A term shard: its rows by term, its terms and vocabulary words in key order. */
-  var shards = cache(function (n) { return "t/" + n + ".json"; }, function (d) {
+  var shards = cache(function (n) { return "t/" + n + ".json.gz"; }, function (d) {
     var rows = Object.create(null), terms = [], words = [];
     for (var i = 0; i < d.t.length; i++) { rows[d.t[i][0]] = d.t[i]; terms.push(d.t[i][0]); }
     for (i = 0; i < d.w.length; i++) words.push([d.w[i], fold(A, d.w[i]), undefined]);
     return { rows: rows, terms: terms, words: words };
   });
-  var pages = cache(function (n) { return "p/" + n + ".json"; }, function (d) { return d; });
-  var facets = cache(function () { return "facets.json"; }, prepareFacets);
-  var lexicon = cache(function () { return "lexicon.json"; }, function (d) {
+  var pages = cache(function (n) { return "p/" + n + ".json.gz"; }, function (d) { return d; });
+  var facets = cache(function () { return "facets.json.gz"; }, prepareFacets);
+  var lexicon = cache(function () { return "lexicon.json.gz"; }, function (d) {
     var words = d.w.map(function (w) { return [w[0], fold(A, w[0]), undefined, w[1]]; });
     return { terms: d.t, words: words, tokenSet: null };
   });

@@ -21,6 +21,7 @@ import { stem as stemEn } from "porter2";
 import analysis from "../analysis.js";
 import { createEngine } from "./engine.mjs";
 import { FACETS, filtering } from "./facets.mjs";
+import { decodeJSON } from "./files.mjs";
 import { activeFilter, clear, facetSections, node, noticeNodes, plural, resultItem } from "./render.mjs";
 import { forget, PAGE, queryString, readURL, savedView, saveView, writeURL } from "./url.mjs";
 
@@ -59,7 +60,7 @@ function start() {
     });
   }
 
-  if (!window.fetch || !window.history.pushState || !window.undocsSearchMeta || !window.undocsAnalysisData) {
+  if (!window.fetch || !window.DecompressionStream || !window.history.pushState || !window.undocsSearchMeta || !window.undocsAnalysisData) {
     unavailable();
     return;
   }
@@ -86,8 +87,8 @@ function start() {
     var href = new URL(path, new URL(app.getAttribute("data-meta"), document.baseURI)).href;
     return fetch(href).then(function (response) {
       if (!response.ok) throw new Error(response.url + ": " + response.status);
-      return response.json();
-    });
+      return response.arrayBuffer();
+    }).then(decodeJSON);
   }
 
   /* Run fn in a later task, so that no task of the page's start is long (Total Blocking Time). */
