@@ -346,13 +346,45 @@ def gzip_size(folder: Path) -> int:
     return sum(p.stat().st_size if p.suffix == ".gz" else len(gzip.compress(p.read_bytes(), 6, mtime=0)) for p in sorted(folder.rglob("*")) if p.is_file())
 
 
-def output_size(site: Path) -> dict[str, int]:
-    """The build output: files, bytes, and the search files (``assets/search/``) raw and gzipped."""
+#: The kinds of files of a site, by the first pattern their path matches (``fnmatch``), in the
+#: order the report lists them: where the bytes go.
+FILE_KINDS = (
+    ("document pages", "documents/*/index.html"),
+    ("document citations", "documents/*/citation.*"),
+    ("state pages", "etats/*"),
+    ("topic pages", "themes/*"),
+    ("search store pages", "assets/search/p/*"),
+    ("search term shards", "assets/search/t/*"),
+    ("other search files", "assets/search/*"),
+    ("search bundle", "assets/js/search.bundle.js"),
+    ("data downloads", "data/*"),
+    ("about page", "a-propos/*"),
+    ("other", "*"),
+)
+
+
+def bytes_by_kind(site: Path) -> dict[str, list[int]]:
+    """Files and bytes per kind of file (:data:`FILE_KINDS`): ``{kind: [files, bytes]}``."""
+    import fnmatch
+
+    out: dict[str, list[int]] = {kind: [0, 0] for kind, _ in FILE_KINDS}
+    for path in site.rglob("*"):
+        if path.is_file():
+            rel = path.relative_to(site).as_posix()
+            kind = next(k for k, pattern in FILE_KINDS if fnmatch.fnmatch(rel, pattern))
+            out[kind][0] += 1
+            out[kind][1] += path.stat().st_size
+    return out
+
+
+def output_size(site: Path) -> dict[str, Any]:
+    """The build output: files, bytes, the search files (``assets/search/``) on disk and on the
+    wire, and bytes by kind of file."""
     files, size = folder_size(site)
     search = site / "assets" / "search"
     search_files, search_bytes = folder_size(search) if search.is_dir() else (0, 0)
     return {"files": files, "bytes": size, "search_files": search_files, "search_bytes": search_bytes,
-            "search_gzip_bytes": gzip_size(search) if search.is_dir() else 0}
+            "search_gzip_bytes": gzip_size(search) if search.is_dir() else 0, "by_kind": bytes_by_kind(site)}
 
 
 # ---------------------------------------------------------------------------------- pagefind
@@ -673,8 +705,22 @@ def markdown(report: dict[str, Any]) -> str:
             f"| {u['first_ms']:.0f} / {p['first_ms']:.0f} | {u['bytes'] / 1000:.0f} / {p['bytes'] / 1000:.0f} "
             f"| {u['following_ms']:.1f} / {p['following_ms']:.1f} |"
         )
-    lines += stage_table(report) + query_tables(report) + top_tables(report)
+    lines += kind_table(report) + stage_table(report) + query_tables(report) + top_tables(report)
     return "\n".join(lines) + "\n"
+
+
+def kind_table(report: dict[str, Any]) -> list[str]:
+    """Where the bytes go: MB per kind of file, per size, and bytes per paragraph."""
+    kinds = [k for k, _ in FILE_KINDS]
+    lines = ["", "## Bytes on disk by kind of file (MB; the last column: bytes per paragraph)", "",
+             "| docs | " + " | ".join(kinds) + " | all | per paragraph |", "|---:|" + "---:|" * (len(kinds) + 2)]
+    for s in report["sizes"]:
+        by_kind = s["output"].get("by_kind", {})
+        paragraphs = s["build"].get("paragraphs") or 0
+        cells = [f"{by_kind.get(k, [0, 0])[1] / MB:.1f}" for k in kinds]
+        per = f"{s['output']['bytes'] / paragraphs:,.0f}" if paragraphs else "?"
+        lines.append(f"| {s['build'].get('documents', s['n'])} | " + " | ".join(cells) + f" | {s['output']['bytes'] / MB:.1f} | {per} |")
+    return lines
 
 
 def source_warning(report: dict[str, Any]) -> list[str]:
