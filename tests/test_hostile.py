@@ -123,8 +123,12 @@ CSP_REQUIRED = {
 }
 UNSAFE = ("'unsafe-inline'", "'unsafe-eval'", "'unsafe-hashes'", "data:", "*", "http:", "https:", "blob:")
 
-#: Elements the pages never contain (the payloads would bring them).
-FORBIDDEN_TAGS = {"img", "svg", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "math", "video", "audio", "source"}
+#: Elements the pages never contain (the payloads would bring them). The build's own figures
+#: are inline SVG (templates/figures.html): an <svg> is allowed only as one of theirs, and
+#: nothing in it that loads or runs.
+FORBIDDEN_TAGS = {"img", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "math", "video", "audio",
+                  "source", "foreignobject", "use", "image", "animate", "set"}  # fmt: skip
+FIGURE_SVG_CLASSES = {"map-svg", "tl-columns"}
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "srcset", "poster", "data", "xlink:href", "background", "ping"}
 
 
@@ -244,6 +248,8 @@ def page_problems(page: _Page, base_url: str) -> list[str]:
     for tag, attrs in page.tags:
         if tag in FORBIDDEN_TAGS:
             problems.append(f"<{tag}> element: {attrs}")
+        if tag == "svg" and attrs.get("class") not in FIGURE_SVG_CLASSES:
+            problems.append(f"<svg> element that is not one of the figures': {attrs}")
         for name, value in attrs.items():
             if name.startswith("on"):
                 problems.append(f"event handler {name}= on <{tag}>")

@@ -22,10 +22,12 @@ import markupsafe
 
 from . import urls
 from .feed import FEED_PATH, atom_feed
+from .figures.geometry import NODE_MODULES
+from .figures.worldmap import state_geometry
 from .pages.about import about_view
 from .pages.common import Linker
 from .pages.document import document_view
-from .pages.lists import documents_by_language, home_view, states_list, topics_list
+from .pages.lists import documents_page, home_view, states_page, topics_list
 from .pages.matrix import matrix_view
 from .pages.search import search_view
 from .pages.state import state_view
@@ -117,17 +119,19 @@ def site_pages(views: Views, report: BuildReport, data_files: dict[str, bytes], 
         "home": home_view(views, link, settings.lists.home),
     })  # fmt: skip
     add(urls.DOCUMENTS, "documents.html", "Documents", urls.DOCUMENTS, home,
-        lambda link: {"languages": documents_by_language(views, link)})  # fmt: skip
+        lambda link: documents_page(views, link, settings.figures))  # fmt: skip
     for doc in corpus.documents:
         add(urls.document_url(doc.id), "document.html", f"{doc.cite_symbol} – {doc_title(doc)}",
             urls.DOCUMENTS, home + (("Documents", urls.DOCUMENTS),),
             lambda link, doc=doc: {"doc": document_view(doc, views, link)}, doc.cite_symbol)  # fmt: skip
+    # The world map's geometry, projected once (by Node) for the whole build.
+    geometry = state_geometry(corpus.states, NODE_MODULES, settings.figures.map) if corpus.states else None
     add(urls.STATES, "states.html", "États", urls.STATES, home,
-        lambda link: {"states": states_list(views, link)})  # fmt: skip
+        lambda link: states_page(views, link, geometry, settings.figures))  # fmt: skip
     for state in views.states_sorted:
         add(urls.state_url(state.id), "state.html", state.name, urls.STATES,
             home + (("États", urls.STATES),),
-            lambda link, s=state.id: {"state": state_view(s, views, link, settings.lists)})  # fmt: skip
+            lambda link, s=state.id: {"state": state_view(s, views, link, settings.lists, settings.figures.timeline)})  # fmt: skip
     add(urls.TOPICS, "topics.html", "Thèmes", urls.TOPICS, home,
         lambda link: {"topics": topics_list(views, link)})  # fmt: skip
     for topic in corpus.topics:
@@ -135,7 +139,7 @@ def site_pages(views: Views, report: BuildReport, data_files: dict[str, bytes], 
             home + (("Thèmes", urls.TOPICS),),
             lambda link, t=topic.id: {"topic": topic_view(t, views, link, settings.lists)})  # fmt: skip
     add(urls.MATRIX, "matrix.html", "États × thèmes", urls.MATRIX, home,
-        lambda link: {"matrix": matrix_view(views, link)})  # fmt: skip
+        lambda link: {"matrix": matrix_view(views, link, settings.figures.heat)})  # fmt: skip
     add(urls.SEARCH, "search.html", "Recherche", urls.SEARCH, home,
         lambda link: {"search": search_view(views, link)})  # fmt: skip
     add(urls.ABOUT, "about.html", "À propos des données", urls.ABOUT, home,

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ConfigError
+from .figures.config import FigureSettings, load_figure_settings
 from .urls import is_web_url
 from .yamlio import load_yaml
 
@@ -46,6 +47,7 @@ class Settings:
     repository: str | None
     base_url: str | None = None
     lists: ListLimits = ListLimits()
+    figures: FigureSettings = FigureSettings()
 
 
 def load_settings(path: Path, base_url: str | None = None) -> Settings:
@@ -70,6 +72,7 @@ def load_settings(path: Path, base_url: str | None = None) -> Settings:
         repository=repository,
         base_url=base_url,
         lists=lists,
+        figures=load_figure_settings(data.get("figures"), path),
     )
 
 

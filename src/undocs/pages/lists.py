@@ -5,6 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from .. import urls
+from ..figures.config import FigureSettings
+from ..figures.geometry import Geometry
+from ..figures.timeline import timeline_view
+from ..figures.worldmap import map_view
 from ..model import Document
 from ..views import Views, doc_title, french_date, iso, language_name, other_language, role_label
 from .common import Linker, plural
@@ -57,6 +61,23 @@ def documents_by_language(views: Views, link: Linker) -> list[dict[str, Any]]:
         }
         for lang in order
     ]
+
+
+def documents_page(views: Views, link: Linker, figures: FigureSettings) -> dict[str, Any]:
+    """The documents page: the timeline of every document, then the documents by language."""
+    return {
+        "languages": documents_by_language(views, link),
+        "timeline": timeline_view(views.corpus.documents, figures.timeline, "chronologie") if views.corpus.documents else None,
+    }
+
+
+def states_page(views: Views, link: Linker, geometry: Geometry | None, figures: FigureSettings) -> dict[str, Any]:
+    """The states page: the world map (when there is geometry: an archive without states has
+    none), then the table of states, its text equivalent."""
+    return {
+        "states": states_list(views, link),
+        "map": map_view(views, geometry, figures.map, link) if geometry is not None else None,
+    }
 
 
 def roles_of(state_id: str, views: Views, link: Linker) -> list[dict[str, Any]]:
@@ -132,4 +153,6 @@ def home_view(views: Views, link: Linker, limit: int) -> dict[str, Any]:
         "states_href": link(urls.STATES),
         "topics_href": link(urls.TOPICS),
         "matrix_href": link(urls.MATRIX),
+        # The map stays on the states page (60 KB of SVG would double the home page): a link to it.
+        "map_href": link(urls.anchor_url(urls.STATES, "carte")) if states else None,
     }

@@ -1,4 +1,5 @@
-"""The states × topics table: for each state and topic, how many paragraphs, linked.
+"""The states × topics table: for each state and topic, how many paragraphs, linked, each
+cell shaded by its class (a heat map: :mod:`undocs.figures.heatmap`).
 
 States that speak on no topic (named in the texts, never speaking) would be rows of zeros: they
 are listed apart, under the table, so that every row of the table says something."""
@@ -8,11 +9,13 @@ from __future__ import annotations
 from typing import Any
 
 from .. import urls
+from ..figures.config import HeatSettings
+from ..figures.heatmap import heat_class, heat_legend, heat_scale
 from ..views import Views
 from .common import Linker
 
 
-def matrix_view(views: Views, link: Linker) -> dict[str, Any]:
+def matrix_view(views: Views, link: Linker, heat: HeatSettings = HeatSettings()) -> dict[str, Any]:
     topics = [{"label": t.label, "href": link(urls.topic_url(t.id))} for t in views.corpus.topics]
     rows = []
     silent = []
@@ -33,4 +36,9 @@ def matrix_view(views: Views, link: Linker) -> dict[str, Any]:
         else:
             silent.append({"name": s.name, "href": row["href"], "paragraphs": row["total"],
                            "mentions": len(views.state_mentions[s.id])})  # fmt: skip
-    return {"topics": topics, "rows": rows, "silent": silent}
+    # The shades are classes of the numbers the table shows (zeros and totals unshaded).
+    scale = heat_scale((c["count"] for r in rows for c in r["cells"]), heat.classes)
+    for r in rows:
+        for c in r["cells"]:
+            c["heat"] = heat_class(scale, c["count"])
+    return {"topics": topics, "rows": rows, "silent": silent, "legend": heat_legend(scale) if rows else []}

@@ -7,6 +7,8 @@ from typing import Any
 from urllib.parse import urlencode
 
 from .. import urls
+from ..figures.config import TimelineSettings
+from ..figures.timeline import timeline_view
 from ..model import Paragraph
 from ..settings import ListLimits
 from ..views import Views, french_date, iso, language_name, pkey, role_label
@@ -19,8 +21,13 @@ def paragraph_short(p: Paragraph, views: Views) -> str:
     return keep_together(f"{views.documents[p.document].cite_symbol}\u00a0{p.label}")
 
 
-def state_view(state_id: str, views: Views, link: Linker, limits: ListLimits = ListLimits()) -> dict[str, Any]:
+def state_view(state_id: str, views: Views, link: Linker, limits: ListLimits = ListLimits(),
+               timeline: TimelineSettings = TimelineSettings()) -> dict[str, Any]:  # fmt: skip
     state = views.states[state_id]
+    # The documents it has a role in (speaking or named), in corpus order: its timeline, when
+    # there are enough of them for bars to say more than the list of roles.
+    doc_ids = set(r.document for r in views.state_roles[state_id])
+    its_documents = [d for d in views.corpus.documents if d.id in doc_ids]
     search = link(urls.SEARCH)
     statements = [
         {
@@ -76,6 +83,8 @@ def state_view(state_id: str, views: Views, link: Linker, limits: ListLimits = L
         "mentions": mentions,
         "more_mentions": max(0, len(others) - limits.mentions),
         "search_href": search + "?" + urlencode({"etat": state_id}),
+        "timeline": timeline_view(its_documents, timeline, "chronologie")
+        if len(its_documents) >= timeline.state_min_documents else None,
         "paragraph_count": len(views.state_paragraphs[state_id]),
         "mention_count": len(views.state_mentions[state_id]),
     }
