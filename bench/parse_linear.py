@@ -4,10 +4,11 @@
 
 Generates, deterministically, plain-text and Markdown documents of 1, 2, 5, 10 and 20 MB from
 the real seeds (each seed repeated whole, with its page headers and footers, so the text is
-realistic: UN paragraphs, replies, page artefacts, footnotes), plus two adversarial inputs
-(one paragraph of N MB cut by page breaks every few lines, and a line of N MB without
-spaces), and prints, for each, the seconds spent in ``sources.discover`` + ``parse_source``
-and the seconds per MB. ``--corpus`` also times ``pipeline.load_corpus`` (parse + states and
+realistic: UN paragraphs, replies, page artefacts, footnotes), plus adversarial inputs
+(one paragraph of N MB cut by page breaks every few lines, a line of N MB without spaces, a
+run of no-break spaces before a Markdown paragraph's last word, spaces in an "[Original :"
+line: inputs that made regular expressions backtrack), and prints, for each, the seconds
+spent in ``sources.discover`` + ``parse_source`` and the seconds per MB. ``--corpus`` also times ``pipeline.load_corpus`` (parse + states and
 topics), ``--build`` the whole build into a temporary folder (slow: render, search index).
 
 A superlinear step (string concatenation in a loop, a regex that backtracks, a list scan per
@@ -74,11 +75,25 @@ def long_line(size: int) -> str:
     return " 1. Début " + "x" * size + " fin.\n"
 
 
+def nbsp_run(size: int) -> str:
+    """A numbered Markdown paragraph with a run of ``size`` bytes of no-break spaces before
+    its last word (a pattern with ``\\s*`` before a marker backtracked on it)."""
+    return "## Titre\n\n1. Début" + "\u00a0" * (size // 2) + "fin\n"
+
+
+def original_spaces(size: int) -> str:
+    """A reply's "[Original :" line with ``size`` spaces before its language and no closing
+    bracket (a lazy group before ``\\s*`` backtracked on it in cubic time)."""
+    return "  Cuba \n\n[Original : " + " " * size + "x\n\n 1. Texte.\n"
+
+
 GENERATORS = {
     "plaintext": (plaintext, "plaintext", ".txt"),
     "markdown": (markdown, "markdown", ".md"),
     "long paragraph": (long_paragraph, "plaintext", ".txt"),
     "line without spaces": (long_line, "plaintext", ".txt"),
+    "no-break space run": (nbsp_run, "markdown", ".md"),
+    "spaces in [Original]": (original_spaces, "plaintext", ".txt"),
 }
 
 
@@ -134,6 +149,10 @@ def main() -> int:
                     build_s = timed(lambda: build(["--seeds", str(seeds), "--out", str(Path(tmp) / "site")]))
                     row += [f"{build_s:.2f}", f"{build_s / real_mb:.3f}"]
                 print(" | ".join(f"{c:>19}" if i == 0 else f"{c:>11}" for i, c in enumerate(row)), flush=True)
+    # The gazetteer's one regular expression for ~2,500 forms, over the text of both seeds.
+    text = "".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.fr.*")) if p.suffix != ".yaml")
+    mentions_s = timed(lambda: [resolve.mentions(text) for _ in range(10)]) / 10
+    print(f"states named in the seeds' text (gazetteer.mentions, {len(text) / MB:.2f} MB): {mentions_s:.3f} s")
     return 0
 
 

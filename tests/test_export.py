@@ -9,6 +9,7 @@ import json
 
 import pytest
 
+from conftest import shared
 from corpus_fixture import small_corpus, small_report
 from undocs.citations import DOCUMENT_FILES
 from undocs.export import CSV_COLUMNS, FILES, export_data, spreadsheet_safe
@@ -17,7 +18,7 @@ from undocs.views import build_views, short_title
 STR, INT, NULL, LIST, DICT = str, int, type(None), list, dict
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=shared("module"))
 def files() -> dict[str, bytes]:
     return export_data(small_corpus(), small_report())
 
@@ -75,21 +76,25 @@ def test_paragraph_fields_are_typed(files):
 
 
 def test_paragraph_values(files):
-    by_key = {(p["document"], p["id"]): p for p in load(files, "data/paragraphs.json")}
-    norway = by_key[("a-67-131", "norvege-4")]
+    by_key = {p["id"]: p for p in load(files, "data/paragraphs.json")}
+    norway = by_key["a-67-131_norvege-4"]
     assert norway["citation"] == "A/67/131, réponse de la Norvège, § 4"
     assert norway["label"] == "§ 4" and norway["number"] is None and norway["seq"] == 4
     assert norway["part"] == "Norvège" and norway["part_key"] == "norvege"
     assert norway["state"] == "norvege" and norway["symbol"] == "A/67/131"
     assert norway["blocks"][0].startswith("Texte piégé <script>")
     assert norway["text"] == " ".join(norway["blocks"])
-    intro = by_key[("a-67-131", "introduction-1")]
+    assert norway["document"] == "a-67-131"
+    assert norway["url"] == "documents/a-67-131/#a-67-131_norvege-4"
+    assert norway["source"] == {"file": "a-67-131.fr.txt", "line_start": 56, "line_end": 57}
+    intro = by_key["a-67-131_introduction-1"]
     assert intro["citation"] == "A/67/131, Introduction, § 1" and intro["number"] == 1
-    note = by_key[("cd-2012-kazakhstan-otsc", "note-verbale-1")]
+    note = by_key["cd-2012-kazakhstan-otsc_note-verbale-1"]
     assert note["symbol"] is None and note["cite_symbol"] == "A/66/823-S/2012/405"
     assert note["citation"] == "A/66/823-S/2012/405, note verbale du Kazakhstan, § 1"
-    closing = by_key[("cd-2012-kazakhstan-otsc", "declaration-3")]
-    assert closing["kind"] == "closing" and closing["state"] is None
+    closing = by_key["cd-2012-kazakhstan-otsc_declaration-cloture"]
+    assert closing["kind"] == "closing" and closing["label"] == "lieu et date" and closing["seq"] == 3
+    assert closing["number"] is None and closing["state"] is None  # signed by several states
 
 
 def test_documents(files):
@@ -97,22 +102,29 @@ def test_documents(files):
     assert [d["id"] for d in docs] == ["a-67-131", "cd-2012-kazakhstan-otsc"]
     report, cd = docs
     assert report["date"] == "2012-07-10" and report["url"] == "documents/a-67-131/"
+    assert report["format"] == "plaintext" and cd["format"] == "markdown"
+    assert report["language"] == "fr" and report["original_languages"] == ["espagnol", "anglais", "russe"]
     assert report["paragraph_count"] == 8
     assert report["statements"][0] == {
         "state": "cuba", "role": "reply", "original_language": "espagnol", "date": "2012-06-05", "part": "cuba",
     }  # fmt: skip
-    assert [p["key"] for p in report["parts"]] == ["introduction", "reponses", "cuba", "norvege"]
+    assert [p["key"] for p in report["parts"]] == ["introduction", "reponses-recues-gouvernements", "cuba", "norvege"]
     assert report["parts"][0] == {
         "key": "introduction", "title": "Introduction", "level": 1, "number": "I", "state": None, "paragraph_count": 2,
     }  # fmt: skip
     assert cd["symbol"] is None and cd["other_symbols"] == ["A/66/823-S/2012/405"]
     assert cd["cite_symbol"] == "A/66/823-S/2012/405"
-    assert cd["statements"][1]["date"] is None
+    assert cd["statements"] == [
+        {"state": "kazakhstan", "role": "sender", "original_language": None, "date": None, "part": "note-verbale"},
+        {"state": "russie", "role": "signatory", "original_language": None, "date": None, "part": "declaration"},
+        {"state": "kazakhstan", "role": "signatory", "original_language": None, "date": None, "part": "declaration"},
+    ]
 
 
 def test_states(files):
     states = load(files, "data/states.json")
-    assert [s["id"] for s in states] == ["cuba", "kazakhstan", "norvege"]  # alphabetical by name
+    # Alphabetical by French name: Cuba, Fédération de Russie, Kazakhstan, Norvège.
+    assert [s["id"] for s in states] == ["cuba", "russie", "kazakhstan", "norvege"]
     by_id = {s["id"]: s for s in states}
     norway = by_id["norvege"]
     assert norway["url"] == "etats/norvege/" and norway["iso3"] == "NOR"
@@ -126,6 +138,8 @@ def test_states(files):
     assert [r["role"] for r in kaz["roles"]] == ["mentioned", "sender", "signatory"]
     # Sender of the note (1 paragraph) and one of the signatories of the declaration (3).
     assert kaz["paragraph_count"] == 4 and kaz["mention_count"] == 1
+    russia = by_id["russie"]
+    assert [r["role"] for r in russia["roles"]] == ["signatory"] and russia["paragraph_count"] == 3
     cuba = by_id["cuba"]
     assert cuba["mention_count"] == 0  # its own paragraph naming it does not count
 
@@ -134,18 +148,20 @@ def test_topics(files):
     topics = load(files, "data/topics.json")
     assert [t["id"] for t in topics] == ["multilateralisme", "desarmement-nucleaire", "armes-classiques"]
     nuclear = topics[1]
-    assert nuclear["paragraphs"] == ["cuba-2", "norvege-4", "declaration-2"]
-    assert nuclear["paragraph_urls"][-1] == "documents/cd-2012-kazakhstan-otsc/#declaration-2"
-    assert nuclear["unbis"] == "1004485" and nuclear["url"] == "themes/desarmement-nucleaire/"
+    assert nuclear["paragraphs"] == ["a-67-131_cuba-2", "a-67-131_norvege-4", "cd-2012-kazakhstan-otsc_declaration-2"]
+    assert nuclear["paragraph_urls"][-1] == "documents/cd-2012-kazakhstan-otsc/#cd-2012-kazakhstan-otsc_declaration-2"
+    assert nuclear["unbis"] == "http://metadata.un.org/thesaurus/1004485" and nuclear["url"] == "themes/desarmement-nucleaire/"
     assert topics[2]["unbis"] is None
 
 
 def test_report(files):
     report = load(files, "data/report.json")
-    assert report["removals"][0] == {
-        "file": "a-67-131.fr.txt", "line": 288, "page": None, "text": "A/67/131", "rule": "symbol-header",
-        "reason": "en-tête de page répété",
-    }
+    assert report["removals"] == [
+        {"file": "a-67-131.fr.txt", "line": 407, "page": None, "text": "A/67/131", "rule": "symbol-header",
+         "reason": "en-tête de page : cote du document"},
+        {"file": "a-67-131.fr.txt", "line": 411, "page": None, "text": "912-41314", "rule": "job-number",
+         "reason": "pied de page : numéro de page et numéro de tirage"},
+    ]
     assert report["warnings"] == ["Un avertissement <em>échappé</em>."]
 
 
@@ -154,11 +170,14 @@ def test_csv(files):
     assert tuple(rows[0]) == CSV_COLUMNS
     assert len(rows) == 13
     records = [dict(zip(rows[0], r)) for r in rows[1:]]
-    cuba = next(r for r in records if r["id"] == "cuba-2")
+    cuba = next(r for r in records if r["id"] == "a-67-131_cuba-2")
     assert cuba["topics"] == "desarmement-nucleaire|multilateralisme"
     assert cuba["mentions"] == "norvege|cuba"
     assert cuba["number"] == "" and cuba["seq"] == "2"
-    assert cuba["source_file"] == "a-67-131.fr.txt" and cuba["source_line_start"] == "30"
+    assert cuba["source_file"] == "a-67-131.fr.txt" and (cuba["source_line_start"], cuba["source_line_end"]) == ("30", "30")
+    norway = next(r for r in records if r["id"] == "a-67-131_norvege-4")
+    assert (norway["source_line_start"], norway["source_line_end"]) == ("56", "57")
+    assert b"\r" not in files["data/paragraphs.csv"]  # lines end with LF, as every file of the export
     assert cuba["citation"] == "A/67/131, réponse de Cuba, § 2"
 
 
@@ -196,7 +215,7 @@ def test_views_are_shared_and_consistent():
     assert views.count("cuba", "multilateralisme") == 2
     assert views.count("norvege", "armes-classiques") == 1
     assert views.count("kazakhstan", "multilateralisme") == 1  # a declaration it signed
-    assert [p.id for p in views.state_mentions["kazakhstan"]] == ["norvege-4"]
+    assert [p.id for p in views.state_mentions["kazakhstan"]] == ["a-67-131_norvege-4"]
 
 
 def test_short_title():
@@ -216,3 +235,11 @@ def test_signatories_speak_the_declarations_they_sign(corpus):
     assert sorted(views.speakers(last)) == sorted(csto)
     assert set(csto) <= set(views.topic_states("zones-exemptes"))
     assert "norvege" not in views.topic_states("zones-exemptes")
+
+
+def test_the_citations_give_the_public_address_when_the_build_knows_it(files):
+    """With --base-url the reference managers' files carry each document's address."""
+    public = export_data(small_corpus(), small_report(), base_url="https://u.github.io/undocs/")
+    assert "url = {https://u.github.io/undocs/documents/a-67-131/}" in public["data/citations.bib"].decode("utf-8")
+    assert "UR  - https://u.github.io/undocs/documents/a-67-131/" in public["documents/a-67-131/citation.ris"].decode("utf-8")
+    assert "https://u.github.io/" not in files["data/citations.bib"].decode("utf-8")

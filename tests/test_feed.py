@@ -18,7 +18,7 @@ BASE = "https://u.github.io/undocs/"
 
 def doc(doc_id: str, date: str | None, title: str | None = "Titre") -> Document:
     return Document(id=doc_id, symbol=f"A/{doc_id.upper()}", other_symbols=(), title=title, date=date,
-                    body="Assemblée générale", language="fr", original_languages=(), format="txt",
+                    body="Assemblée générale", language="fr", original_languages=(), format="plaintext",
                     source_file="x.txt", sidecar_file=None)  # fmt: skip
 
 

@@ -111,3 +111,82 @@ def test_cd_joint_declaration_1_to_5_and_six_signatories(corpus):
         ["russie", "armenie", "belarus", "kazakhstan", "kirghizistan", "tadjikistan"])
     assert {s.role for s in joint.statements} == {"signatory"}
     assert all(p.state is None for p in joint.paragraphs)
+
+
+def test_indented_blocks_are_paragraphs_each_with_its_lines():
+    """Two paragraphs indented by a tab: Markdown reads one code block (its blank lines kept
+    in it); the reader gives the two paragraphs, each with its own lines."""
+    paras = read("## T\n\n\tPremier alinéa,\n\tsur deux lignes.\n\n\tSecond alinéa.\n").drafts[0].paragraphs
+    assert [(p.blocks, p.line_start, p.line_end) for p in paras] == [
+        (["Premier alinéa, sur deux lignes."], 3, 4), (["Second alinéa."], 6, 6)]
+
+
+def test_two_place_and_date_lines_in_one_part_have_their_own_ids():
+    from undocs.parse.common import assemble
+
+    drafts = read("## Déclaration\n\nTexte.\n\nMoscou, le 15 mai 2012\n\nAnnexe.\n\nAstana, le 2 juin 2012\n").drafts
+    assert [(p.kind, p.blocks) for p in drafts[0].paragraphs][1::2] == [("closing", ["Moscou, le 15 mai 2012"]), ("closing", ["Astana, le 2 juin 2012"])]
+    [part] = assemble(drafts, "x", "x.md")
+    assert [p.id for p in part.paragraphs] == ["x_declaration-1", "x_declaration-cloture", "x_declaration-3", "x_declaration-cloture-2"]
+
+
+def test_a_place_and_date_line_with_no_break_spaces_is_still_one():
+    for line in ["Moscou, le 15\u00a0mai\u00a02012", "Moscou,\u00a0le\u00a015 mai 2012", "Moscou, le 1er\u202fmai 2012"]:
+        paras = read(f"## T\n\n34. Texte.\n\n{line}\n").drafts[0].paragraphs
+        assert [(p.kind, p.number, p.blocks) for p in paras] == [("paragraph", 34, ["Texte."]), ("closing", None, [line])], line
+
+
+def paragraphs(text, part=0):
+    return [(p.kind, p.number, p.blocks, p.line_start, p.line_end) for p in read(text).drafts[part].paragraphs]
+
+
+def test_a_number_with_no_text_of_its_own_is_kept_as_an_empty_numbered_paragraph():
+    assert paragraphs("## T\n\n3.\n\n4. Quatre.\n") == [("paragraph", 3, [""], 3, 3), ("paragraph", 4, ["Quatre."], 5, 5)]
+    # "5. 6." is a list in a list for Markdown: both numbers are printed, both kept.
+    assert paragraphs("## T\n\n5. 6. Six.\n") == [("paragraph", 5, [""], 3, 3), ("paragraph", 6, ["Six."], 3, 3)]
+    # A bullet with no text prints no number: nothing to keep.
+    assert paragraphs("## T\n\n-\n\n- Un.\n\n- Deux.\n") == [("item", None, ["Un."], 5, 5), ("item", None, ["Deux."], 7, 7)]
+
+
+def test_fenced_and_indented_code_is_read_as_paragraphs_with_their_lines():
+    assert paragraphs("## T\n\n```info\nLigne un\n\nLigne deux\n```\n") == [
+        ("paragraph", None, ["info Ligne un"], 3, 4), ("paragraph", None, ["Ligne deux"], 6, 6)]
+    assert paragraphs("## T\n\n```\nLigne un\n```\n") == [("paragraph", None, ["Ligne un"], 4, 4)]
+    assert paragraphs("## T\n\n    Ligne un\n    suite\n\n\n    Ligne deux\n") == [
+        ("paragraph", None, ["Ligne un suite"], 3, 4), ("paragraph", None, ["Ligne deux"], 7, 7)]
+
+
+def test_links_images_and_code_are_text_with_their_addresses():
+    text = ('## T\n\nVoir [le texte](https://exemple.org/a%20b "titre"), <https://x.org> et '
+            '![carte](carte.png "Carte de la zone") et `code`.\n')
+    assert paragraphs(text)[0][2] == [
+        "Voir le texte (https://exemple.org/a b « titre »), https://x.org et carte (carte.png « Carte de la zone ») et code."]
+    text = "## T\n\nVoir [deux\nlignes](https://x.org) et [**Traité** sur X](https://y.org) et [https://z.org\nici](https://z.org).\n"
+    assert paragraphs(text)[0][2] == [
+        "Voir deux lignes (https://x.org) et Traité sur X (https://y.org) et https://z.org ici (https://z.org)."]
+
+
+def test_only_a_paragraph_bold_as_a_whole_opens_a_part():
+    [part] = read("**Titre**\n\n**Gras** et suite.\n\n**Un** **Deux**\n\n1. **Gras**\n").drafts
+    assert part.title == "Titre"
+    assert [(p.number, p.blocks) for p in part.paragraphs] == [(None, ["Gras et suite."]), (None, ["Un Deux"]), (1, ["Gras"])]
+
+
+def test_heading_levels_and_the_text_before_any_heading():
+    drafts = read("Avant.\n\n# A\n\n## B\n\n### C\n\n#### D\n\n# E\n").drafts
+    assert [(d.title, d.level, d.line) for d in drafts] == [("", 1, 1), ("A", 1, 3), ("B", 1, 5), ("C", 2, 7), ("D", 2, 9), ("E", 1, 11)]
+    assert [p.blocks for p in drafts[0].paragraphs] == [["Avant."]]
+
+
+def test_the_masthead_takes_every_line_under_it_and_a_note_needs_a_rule():
+    result = read("# Masthead\n\nLigne\n\n    Code un\n\n    Code deux\n\n---\n\n## P\n\nTexte\\*\n\n\\* Pas une note sans filet.\n")
+    assert result.masthead == ("Masthead", "Ligne", "Code un", "Code deux")
+    [part] = result.drafts
+    assert [p.blocks for p in part.paragraphs] == [["Texte*"], ["* Pas une note sans filet."]]
+    assert part.footnotes == [] and part.paragraphs[0].footnote_refs == []
+
+
+def test_a_marker_with_no_note_is_put_back_where_it_was():
+    drafts = read("## Titre \\*\n\nTexte\\**\n\n## Autre\\***\n\nSuite.\n").drafts
+    assert [(d.title, d.title_footnote_refs) for d in drafts] == [("Titre *", []), ("Autre***", [])]
+    assert drafts[0].paragraphs[0].blocks == ["Texte**"] and drafts[0].paragraphs[0].footnote_refs == []

@@ -63,6 +63,15 @@ def test_page_header_and_footer_removed_only_when_alone_and_exact():
     assert paras[1].blocks == ["Texte citant A/1/2 dans une phrase."]
 
 
+def test_a_line_alone_that_starts_with_the_symbol_is_text():
+    """Alone between blank lines, as a page header stands, but more than the symbol: text."""
+    text = " Un paragraphe.\n\n A/1/2 est la cote de ce rapport.\n\n 312-34567 suite\n"
+    result = read(text)
+    assert result.removals == ()
+    assert [p.blocks for p in result.drafts[0].paragraphs] == [
+        ["Un paragraphe."], ["A/1/2 est la cote de ce rapport."], ["312-34567 suite"]]
+
+
 def test_bullets_are_list_items():
     paras = read(" Il faudra :\n\n • Faire ceci;\n\n • Faire \ncela.\n").drafts[0].paragraphs
     assert [(p.kind, p.blocks[0]) for p in paras] == [
@@ -130,3 +139,60 @@ def test_a67131_turkmenistan_last_paragraph_after_page_break(corpus):
 def test_a67131_sentences_without_full_stop_kept_as_they_are(corpus):
     norway = part(doc(corpus, "a-67-131"), "norvege")
     assert "les travaux vers une impasse Ce sont ces problèmes" in norway.paragraphs[0].text
+
+
+def test_the_footer_removed_is_the_documents_own_job_number():
+    """With the job number the sidecar gives, only it is furniture; without one, any job number."""
+    text = " Un.\n\n 912-34567\n\n 912-41314\n\n Deux.\n"
+    assert [r.text for r in read(text).removals] == ["912-34567"]
+    anyone = parse_plaintext(text, "x.txt", ("A/1/2",), None, lambda name: None)
+    assert [r.text for r in anyone.removals] == ["912-34567", "912-41314"]
+
+
+def test_only_a_line_alone_is_furniture_or_a_section():
+    result = read(" Un.\n\nA/1/2\n suite du bloc.\n\n II. Titre\n suite du titre.\n")
+    assert result.removals == ()
+    assert len(result.drafts) == 1
+    assert [p.blocks for p in result.drafts[0].paragraphs] == [["Un."], ["A/1/2 suite du bloc."], ["II. Titre suite du titre."]]
+
+
+def test_text_before_any_section_is_an_untitled_first_part():
+    [intro, section] = read("\n\n Avant tout titre.\n\n  I. Titre\n\n 1. Texte.").drafts
+    assert (intro.title, intro.level, intro.line, intro.number) == ("", 1, 3, None)
+    assert [p.blocks for p in intro.paragraphs] == [["Avant tout titre."]]
+    assert (section.title, section.level, section.number) == ("Titre", 1, "I")
+    assert [(p.number, p.blocks) for p in section.paragraphs] == [(1, ["Texte."])]  # no final newline
+
+
+def test_paragraphs_open_on_any_indented_capital_line():
+    paras = read(" I. T\n\n Premier.\n Deuxième, sur\ndeux lignes.\n\t• un • deux\n").drafts[0].paragraphs
+    assert [(p.kind, p.blocks, p.line_start, p.line_end) for p in paras] == [
+        ("paragraph", ["Premier."], 3, 3), ("paragraph", ["Deuxième, sur deux lignes."], 4, 5),
+        ("item", ["un • deux"], 6, 6)]  # only the bullet that opens it is taken off
+
+
+def test_a_tail_after_a_page_break_joins_and_the_block_goes_on():
+    text = " I. T\n\n Un paragraphe coupé par la\n\n A/1/2\n\n fin de la page, puis\n Un nouveau paragraphe.\n"
+    paras = read(text).drafts[0].paragraphs
+    assert [(p.blocks, p.line_start, p.line_end) for p in paras] == [
+        (["Un paragraphe coupé par la fin de la page, puis"], 3, 7), (["Un nouveau paragraphe."], 8, 8)]
+
+
+def test_a_reply_that_ends_the_text_and_one_without_a_date():
+    reply = read("  Norvège\n\n[Original : anglais]\n[1er juin 2012]\n").drafts[0]
+    assert reply.key == "norvege" and reply.paragraphs == []
+    [statement] = reply.statements
+    assert (statement.original_language, statement.date, statement.date_text) == ("anglais", "2012-06-01", "1er juin 2012")
+    [statement] = read("  Norvège\n\n[Original : anglais]\n\n Texte.\n").drafts[0].statements
+    assert (statement.original_language, statement.date, statement.date_text) == ("anglais", None, None)
+
+
+@pytest.mark.parametrize("header,line,message", [
+    ("[Original : anglais]\n[Original : russe]", 4, "a reply's header has a second [Original : …] line: '[Original : russe]'"),
+    ("[Original : anglais]\n[1er juin 2012]\n[2 juin 2012]", 5, "a reply's header has a second date line: '[2 juin 2012]'"),
+    ("[Original : anglais]\n[Voir la note]", 4, "unexpected line in a reply's header: '[Voir la note]'"),
+])  # fmt: skip
+def test_a_reply_header_with_a_line_too_many_is_an_error(header, line, message):
+    with pytest.raises(SourceError) as info:
+        read(f"  Norvège\n\n{header}\n\n Texte.\n")
+    assert (info.value.path, info.value.line, info.value.message) == ("x.txt", line, message)

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from conftest import shared
 from undocs.errors import SourceError
 from undocs.lang import language_code, french_name
 from undocs.pipeline import PROJECT, Options, build, load_corpus
@@ -74,7 +75,7 @@ def agrees(doc, fact) -> dict[str, bool]:
 
 # --- the fixtures: always ---------------------------------------------------------------------
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=shared("module"))
 def fixtures(tmp_path_factory):
     seeds = seeds_of(tmp_path_factory.mktemp("fixtures"), sorted((FIXTURES / "pdf").glob("*.pdf")))
     corpus, report, _texts = load_corpus(seeds, PROJECT / "data", strict=True)
@@ -172,7 +173,7 @@ def test_the_fixtures_build_under_strict_with_every_word(tmp_path):
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"{CORPUS} is not there (CI has it): the whole corpus is not read")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=shared("module"))
 def corpus_build(tmp_path_factory):
     folder = tmp_path_factory.mktemp("corpus")
     seeds = seeds_of(folder, sorted(CORPUS.glob("*.pdf")))

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import shared
 from corpus_fixture import SCRIPT, settings, small_corpus, small_report
 from undocs import fidelity, urls
 from undocs.export import export_data
@@ -61,19 +62,19 @@ class Page(HTMLParser):
         self.text.append(data)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=shared("module"))
 def site() -> dict[str, bytes]:
     corpus, report = small_corpus(), small_report()
     files = render_site(corpus, settings(), report, TEMPLATES)
     return files
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=shared("module"))
 def site_with_base() -> dict[str, bytes]:
     return render_site(small_corpus(), settings("https://u.github.io/undocs/"), small_report(), TEMPLATES)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=shared("module"))
 def everything(site) -> dict[str, bytes]:
     files = dict(site)
     files.update(static_files(STATIC))
@@ -98,6 +99,7 @@ EXPECTED = [
     "etats/norvege/index.html",
     "etats/cuba/index.html",
     "etats/kazakhstan/index.html",
+    "etats/russie/index.html",
     "themes/index.html",
     "themes/multilateralisme/index.html",
     "themes/desarmement-nucleaire/index.html",
@@ -144,6 +146,50 @@ def test_no_inline_script_style_or_handlers(site):
         assert "<style" not in text, path
         assert 'http-equiv="Content-Security-Policy"' in text
         assert "<html lang=\"fr\">" in text
+
+
+#: The Content Security Policy of every page (a ``<meta http-equiv>``: GitHub Pages sets no
+#: headers): only the site's own scripts, styles and images, no plugin, no <base>, forms to
+#: the site only, and no 'unsafe-inline' or 'unsafe-eval' anywhere.
+CSP = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+}
+#: One page of each kind the site has.
+PAGE_KINDS = {
+    "home": "index.html", "documents": "documents/index.html", "document": "documents/a-67-131/index.html",
+    "states": "etats/index.html", "state": "etats/norvege/index.html", "topics": "themes/index.html",
+    "topic": "themes/desarmement-nucleaire/index.html", "matrix": "etats-themes/index.html",
+    "about": "a-propos/index.html", "search": "recherche/index.html", "not found": "404.html",
+}
+
+
+def policies(text: str) -> list[dict[str, list[str]]]:
+    """The directives of each Content-Security-Policy meta tag of a page, as written."""
+    found = []
+    for tag, attrs in Page(text).attrs:
+        if tag == "meta" and (attrs.get("http-equiv") or "").lower() == "content-security-policy":
+            found.append({d.split()[0]: d.split()[1:] for d in (attrs.get("content") or "").split(";") if d.strip()})
+    return found
+
+
+@pytest.mark.parametrize("kind", sorted(PAGE_KINDS))
+def test_every_kind_of_page_has_the_content_security_policy(kind, site, site_with_base):
+    for files in (site, site_with_base):
+        assert policies(html(files, PAGE_KINDS[kind])) == [CSP], kind
+
+
+def test_every_page_has_the_content_security_policy(site):
+    assert {pages(site)[0]} | set(PAGE_KINDS.values()) <= set(pages(site))
+    for path in pages(site):
+        [policy] = policies(html(site, path))
+        assert policy == CSP, path
+        assert not any(source.startswith("'unsafe-") for sources in policy.values() for source in sources), path
 
 
 def test_relative_links_resolve(everything):
@@ -204,12 +250,12 @@ def test_document_page_anchors_and_permalinks(site):
     assert 'aria-label="Paragraphe 1, lien permanent">1.</a>' in page
     assert 'aria-label="Paragraphe 4, lien permanent">§\u00a04</a>' in page
     assert '<ul class="items">' in page
-    assert re.search(r'<li id="norvege-2" class="para item', page)
+    assert re.search(r'<li id="a-67-131_norvege-2" class="para item', page)
     assert '<p class="statement">Original&nbsp;: espagnol — reçu le <time datetime="2012-06-05">5 juin 2012</time></p>' in page
     assert '<p class="statement">Original&nbsp;: anglais — reçu le <time datetime="2012-06-01">1er juin 2012</time></p>' in page
     assert '<script src="../../assets/js/cite.js" defer></script>' in page
     assert '<details class="cite"><summary>Citer</summary>' in page.replace("\n", "")
-    assert '<p class="cite-link"><a class="cite-url" href="#norvege-4">documents/a-67-131/#norvege-4</a></p>' in page
+    assert '<p class="cite-link"><a class="cite-url" href="#a-67-131_norvege-4">documents/a-67-131/#a-67-131_norvege-4</a></p>' in page
     assert "<h2 id=\"introduction-h\"><span class=\"part-num\">I.</span> Introduction</h2>" in page
     assert '<h3 id="cuba-h">Cuba</h3>' in page
 
@@ -230,7 +276,7 @@ def test_footnote_reference_and_back_link(site):
     cd = html(site, "documents/cd-2012-kazakhstan-otsc/index.html")
     assert '<sup class="fn-ref"><a href="#note-1" id="ref-note-1" aria-label="Note *">*</a></sup>' in cd
     assert '<a class="fn-back" href="#ref-note-1"' in cd
-    assert '<div id="declaration-3" class="para closing"' in cd
+    assert '<div id="cd-2012-kazakhstan-otsc_declaration-cloture" class="para closing"' in cd
 
 
 def test_document_text_holds_every_word_in_order(site):
@@ -245,18 +291,20 @@ def test_document_text_holds_every_word_in_order(site):
             source += [fn.text for fn in part.footnotes]
         pos = 0
         for word in re.findall(r"\w+", " ".join(source)):
+            assert word in words[pos:], (doc.id, word, pos)
             pos = words.index(word, pos) + 1
+        assert pos > 0
 
 
 def test_state_page(site):
     page = html(site, "etats/norvege/index.html")
     # The topic index points at the paragraphs shown once, whole, below it.
     topic = page.split('<li id="theme-desarmement-nucleaire">', 1)[1].split("</li>", 1)[0]
-    assert '<a href="#norvege-4">A/67/131\u00a0§\u00a04</a>' in topic
-    assert page.count('<li id="norvege-4" class="summary">') == 1
+    assert '<a href="#a-67-131_norvege-4">A/67/131\u00a0§\u00a04</a>' in topic
+    assert page.count('<li id="a-67-131_norvege-4" class="summary">') == 1
     assert "A/67/131, réponse de la Norvège, §\u00a04" in page
     assert "A/67/131, réponse de Cuba, §\u00a02" in page  # Cuba mentions Norway
-    assert "../../documents/a-67-131/index.html#norvege-4" in page
+    assert "../../documents/a-67-131/index.html#a-67-131_norvege-4" in page
     cuba = html(site, "etats/cuba/index.html")
     # Cuba mentioning itself is not a mention.
     assert "Aucun autre intervenant ne le mentionne." in cuba
@@ -307,7 +355,7 @@ def test_base_url_adds_sitemap_and_canonical(site, site_with_base):
     assert "<loc>https://u.github.io/undocs/documents/a-67-131/</loc>" in sitemap
     assert b"Sitemap: https://u.github.io/undocs/sitemap.xml" in site_with_base["robots.txt"]
     cite = html(site_with_base, "documents/a-67-131/index.html")
-    assert 'href="https://u.github.io/undocs/documents/a-67-131/#norvege-4"' in cite
+    assert 'href="https://u.github.io/undocs/documents/a-67-131/#a-67-131_norvege-4"' in cite
 
 
 def test_404_uses_absolute_links_when_the_root_is_known(site, site_with_base):

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from conftest import shared
 from undocs.errors import ConfigError
 from undocs.textnorm import fold, fold_map
-from undocs.topics import TopicMatcher, load_topics
+from undocs.topics import TopicMatcher, load_topics, load_unbis
 
 ROOT = Path(__file__).resolve().parents[1]
 TOPICS = ROOT / "data" / "topics.yaml"
@@ -28,12 +29,12 @@ REQUIRED_TOPICS = {
 }
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=shared("module"))
 def topics():
     return load_topics(TOPICS, UNBIS)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=shared("module"))
 def matcher(topics) -> TopicMatcher:
     return TopicMatcher(topics)
 
@@ -504,3 +505,72 @@ def test_missing_tsv(tmp_path):
     with pytest.raises(ConfigError) as info:
         load_topics(write(tmp_path, GOOD), missing)
     assert info.value.path == str(missing)
+
+
+def config_error(call) -> tuple:
+    with pytest.raises(ConfigError) as info:
+        call()
+    return info.value.path, info.value.line, info.value.message
+
+
+@pytest.mark.parametrize("text,line,message", [
+    ("", None, "expected a non-empty list of topics"),
+    ("[]\n", None, "expected a non-empty list of topics"),
+    ("id: terrorisme\n", None, "expected a non-empty list of topics"),
+    (GOOD + "\n" + GOOD.replace("id: terrorisme", "id: Terrorisme"), 9, "topic 'Terrorisme': id must be a lower-case ASCII slug"),
+    (GOOD.replace("label: Terrorisme", "label: '  '"), 1, "topic 'terrorisme': label must be a non-empty string"),
+    (GOOD.replace("label_en: Terrorism", "label_en: [Terrorism]"), 1, "topic 'terrorisme': label_en must be a non-empty string"),
+    (GOOD.replace("terms: [terroris*]", "terms: [' terroris*']"), 1, "topic 'terrorisme': terms: no spaces around a term"),
+    (GOOD.replace("terms: [terroris*]", "terms: ['-terroris*']"), 1,
+     "topic 'terrorisme': terms: '-terroris*': start with a letter, single spaces, '*' only ending a word"),
+    (GOOD.replace("terms: [terroris*]", "terms: ['lutte  contre']"), 1,
+     "topic 'terrorisme': terms: 'lutte  contre': start with a letter, single spaces, '*' only ending a word"),
+    (GOOD.replace("terms: [terroris*]", "terms: ['terror*isme']"), 1,
+     "topic 'terrorisme': terms: 'terror*isme': start with a letter, single spaces, '*' only ending a word"),
+    (GOOD.replace("1006475", "9999999"), 1, "topic 'terrorisme': unbis 'http://metadata.un.org/thesaurus/9999999' is not a concept of the UNBIS extract"),
+    (GOOD + "\n" + GOOD, 9, "topic 'terrorisme': duplicate id"),
+    ("- terrorisme\n", 1, "topic #1: expected a mapping"),
+])  # fmt: skip
+def test_each_fault_of_the_topics_is_named_with_its_entry(tmp_path, text, line, message):
+    path = write(tmp_path, text)
+    assert config_error(lambda: load_topics(path, UNBIS)) == (str(path), line, message)
+
+
+def unbis_file(tmp_path, text: str) -> Path:
+    path = tmp_path / "unbis.tsv"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_the_unbis_extract_is_read_as_a_table(tmp_path):
+    text = "id\turi\ten\tfr\n1\thttp://metadata.un.org/thesaurus/1\tA\tÉ\r\n2\t\tB\tF\n"
+    assert load_unbis(unbis_file(tmp_path, text)) == {"http://metadata.un.org/thesaurus/1": "É"}
+
+
+@pytest.mark.parametrize("text,line,message", [
+    ("", None, "expected a tab-separated table with columns 'uri' and 'fr'"),
+    ("id\turi\ten\n1\thttp://x.org/1\tA\n", None, "expected a tab-separated table with columns 'uri' and 'fr'"),
+    ("uri,fr\nhttp://x.org/1,A\n", None, "expected a tab-separated table with columns 'uri' and 'fr'"),
+    ("uri\tfr\nhttp://x.org/1\tA\njavascript:alert(1)\tB\n", 3, "uri 'javascript:alert(1)' is not an http(s):// URL"),
+])  # fmt: skip
+def test_each_fault_of_the_unbis_extract_is_named(tmp_path, text, line, message):
+    path = unbis_file(tmp_path, text)
+    assert config_error(lambda: load_unbis(path)) == (str(path), line, message)
+
+
+def test_an_unbis_extract_that_cannot_be_read(tmp_path):
+    latin = tmp_path / "latin.tsv"
+    latin.write_bytes("uri\tfr\nhttp://x.org/1\tDÉSARMEMENT\n".encode("latin-1"))
+    assert config_error(lambda: load_unbis(latin)) == (str(latin), None, "not valid UTF-8 (byte 23)")
+    assert config_error(lambda: load_unbis(tmp_path / "none.tsv")) == (str(tmp_path / "none.tsv"), None, "file not found")
+
+
+def test_spans_of_one_term_follow_the_order_of_the_topics(matcher, topics):
+    """Paragraph 12 of the CSTO declaration names "armes biologiques, à toxines et chimiques":
+    one term of two topics, chemical (listed first in data/topics.yaml) then biological."""
+    assert [t.id for t in topics].index("armes-chimiques") < [t.id for t in topics].index("armes-biologiques")
+    text = cd_paragraph(12)
+    spans = [(text[a:b], topic) for a, b, topic in matcher.spans(text, "fr")]
+    assert spans == [("armes biologiques, à toxines et chimiques", "armes-chimiques"),
+                     ("armes biologiques, à toxines et chimiques", "armes-biologiques"),
+                     ("sécurité internationale", "securite-internationale")]

@@ -11,8 +11,10 @@ from __future__ import annotations
 import html as html_lib
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from . import lang
 from .model import Document
 
 _WORD = re.compile(r"\w+")
@@ -89,18 +91,74 @@ def page_words(html: str) -> list[str]:
 MAX_REMOVED_WORDS = 9
 
 
+def _symbols_alone(text: str) -> bool:
+    """A running header of symbols: every piece holds a "/" ("A/79/807", "S/RES/2776", the OCR'd
+    "A/39/36r"), or is a year or part in brackets, or the dash of a joint symbol. A word of
+    running text ("A/52/23 (Part IV), chap. VII.") is not."""
+    pieces = text.split()
+    return bool(pieces) and all(
+        "/" in piece or re.fullmatch(r"\((?:\d{4}\)|Part)|[IVXL]+\)|[-–—−]|\*", piece) for piece in pieces
+    )
+
+
+def _job_number(text: str) -> bool:
+    """A job number, alone or with its language letter, date and page ("25-03068 (E) 260225",
+    "GE.25-04731", "912-41314", "84-I7984 1304q (E)" as OCR read it): numbers around the
+    "yy-nnnnn"."""
+    if not re.search(r"\d{2}-[0-9A-Za-z]{5}", text):
+        return False
+    rest = re.sub(r"\d{2}-[0-9A-Za-z]{5}|\([A-Z]\)|^GE\.", " ", text)
+    # What stands around it: numbers, and the date as OCR may misread it ("1304q").
+    return all(re.fullmatch(r"[\d/X*]+|(?=(?:\D*\d){3})[0-9A-Za-z]{4,6}", piece) for piece in rest.split())
+
+
+def _folded(text: str) -> str:
+    return re.sub(r"\s+", "", text).lower()
+
+
+#: The words of the languages' data (``undocs.lang``) that furniture may be: "Please recycle",
+#: a version's language printed alone ("English", "EngL i sh" as OCR spaced it).
+_FURNITURE_PHRASES = {_folded(w) for language in lang.languages() for w in language.furniture}
+_LANGUAGE_NAMES = {_folded(name) for language in lang.languages() for name in language.language_names}
+
+#: The shape of what each rule may remove, judged on the removed text alone: deliberately
+#: coarser than the readers' own rules (``pdf.furniture.RULES``, ``parse.plaintext``) and
+#: written apart from them, so that a rule loosened by mistake ("starts with the symbol")
+#: removes a line that fails here. A rule not listed removes nothing.
+SHAPES: dict[str, Callable[[str], bool]] = {
+    "symbol-header": _symbols_alone,
+    "date-header": lambda t: re.fullmatch(r"\d{1,2}/\d{1,2}/\d{4}", t) is not None,
+    "language-header": lambda t: _folded(t) in _LANGUAGE_NAMES,
+    "page-number": lambda t: re.fullmatch(r"(?:Page\s*)?-?\s*\d{1,4}(?:\s*/\s*\d{1,4})?\s*-?", t) is not None,
+    "job-number": _job_number,
+    "hidden-job-number": _job_number,
+    "continued-mark": lambda t: re.fullmatch(r"/?(?:\.\.\.|…)", t) is not None,
+    "barcode": lambda t: re.fullmatch(r"\*\s?[0-9A-Z]{7,9}\s?\*", t) is not None or not re.search(r"\w", t),
+    "recycle": lambda t: _folded(t) in _FURNITURE_PHRASES,
+    "footnote-rule": lambda t: re.fullmatch(r"_{5,}", t) is not None,
+    "reissue-note": lambda t: re.match(r"\*\s*(?:Reissued for technical reasons|Nouveau tirage pour raisons techniques)\b", t) is not None,
+}
+
+
 def check_removals(document: Document, source_text: str) -> Loss | None:
     """Removing too much is losing words too: every removal must be a whole line of the source,
-    as short as furniture is, and named by its rule. Returns the first word of a removal that
-    breaks this (the words it would hide), or None."""
+    as short as furniture is, and have the shape of the rule that names it (``SHAPES``).
+    Returns the first word of a removal that breaks this (the words it would hide), or None."""
     lines = source_text.split("\n")
     for removal in document.removals:
-        line = lines[removal.line - 1] if 0 < removal.line <= len(lines) else ""
         words = _WORD.findall(removal.text)
-        whole = line.strip() == removal.text.strip()
+        first = words[0] if words else removal.text
+        if not 0 < removal.line <= len(lines):
+            why = f"was removed as furniture ({removal.rule or 'no rule'}) from line {removal.line}, which the source does not have"
+            return Loss(document.source_file, removal.line, first, why)
+        whole = lines[removal.line - 1].strip() == removal.text.strip()
         if not whole or len(words) > MAX_REMOVED_WORDS or not removal.rule:
             why = f"was removed as furniture ({removal.rule or 'no rule'}) but the removal is not a whole short line"
-            return Loss(document.source_file, removal.line, words[0] if words else removal.text, why)
+            return Loss(document.source_file, removal.line, first, why)
+        shape = SHAPES.get(removal.rule)
+        if shape is None or not shape(removal.text.strip()):
+            why = f"was removed as furniture ({removal.rule}) but {removal.text.strip()!r} does not have the shape of that rule"
+            return Loss(document.source_file, removal.line, first, why)
     return None
 
 

@@ -11,10 +11,13 @@ where YAML gives one).
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import yaml
 
 from .errors import SourceError
 from .read.decode import decode
@@ -28,6 +31,8 @@ REQUIRED = ("symbol", "title", "date", "body", "language", "original_languages",
 _ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _IGNORED = {"README.md", "README.txt"}
+#: PyYAML's safe loader, in C when it has libyaml (as ``yamlio`` reads).
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -115,32 +120,55 @@ def _source_path(sidecar: Path, meta: dict[str, Any], sources: dict[str, Path]) 
     return sources[sidecar.stem]
 
 
-def _line_of(path: Path, key: str) -> int | None:
-    """The line where ``key:`` stands in a sidecar, so that an error can point at it."""
+def _node(path: Path) -> yaml.Node | None:
+    """The YAML tree of a sidecar, with where each node stands (read after ``load_yaml``
+    succeeded, to point an error at its line)."""
     try:
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            if re.match(rf"^\s*-?\s*{re.escape(key)}\s*:", line):
-                return number
-    except (OSError, UnicodeDecodeError):
+        return yaml.compose(path.read_text(encoding="utf-8"), Loader=_LOADER)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return None
+
+
+def _line_of(path: Path, key: str) -> int | None:
+    """The line where the top-level field ``key`` of a sidecar stands, so that an error can
+    point at it (a field of the same name inside ``parts`` or ``extra`` is another one)."""
+    node = _node(path)
+    if isinstance(node, yaml.MappingNode):
+        for name, _value in node.value:
+            if isinstance(name, yaml.ScalarNode) and name.value == key:
+                return name.start_mark.line + 1
     return None
 
 
-def _line_containing(path: Path, needle: str) -> int | None:
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if needle in line:
-            return number
-    return None
+def _item_lines(path: Path, key: str) -> list[int]:
+    """The line where each item of the top-level list ``key`` starts (the entries of ``parts``)."""
+    node = _node(path)
+    if isinstance(node, yaml.MappingNode):
+        for name, value in node.value:
+            if isinstance(name, yaml.ScalarNode) and name.value == key and isinstance(value, yaml.SequenceNode):
+                return [item.start_mark.line + 1 for item in value.value]
+    return []
 
 
-def _text_list(value: Any, field: str, sidecar: Path) -> tuple[str, ...]:
+def _text_list(value: Any, field: str, sidecar: Path, line: int | None = None) -> tuple[str, ...]:
     if value is None:
         return ()
     if isinstance(value, str):
         return (value,)
     if isinstance(value, list) and all(isinstance(v, (str, int)) for v in value):
         return tuple(str(v) for v in value)
-    raise SourceError(f"{field} must be a text or a list of texts", sidecar, _line_of(sidecar, field))
+    raise SourceError(f"{field} must be a text or a list of texts", sidecar, line or _line_of(sidecar, field))
+
+
+def _is_iso_date(text: str) -> bool:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, of a month and a day that exist ("2012-02-30" does not)."""
+    if not _ISO_DATE.match(text):
+        return False
+    try:
+        datetime.date.fromisoformat((text + "-01-01")[:10])
+    except ValueError:
+        return False
+    return True
 
 
 def _bare_pdf(path: Path) -> Source:
@@ -172,7 +200,7 @@ def _read(sidecar: Path, meta: dict[str, Any], path: Path) -> Source:
         if key != "symbol" and (meta[key] is None or meta[key] == ""):
             raise SourceError(f"field {key!r} is empty", sidecar, _line_of(sidecar, key))
     date = str(meta["date"]) if meta.get("date") is not None else None
-    if date is not None and not _ISO_DATE.match(date):
+    if date is not None and not _is_iso_date(date):
         raise SourceError(f"date {date!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)", sidecar, _line_of(sidecar, "date"))
     doc_id = meta.get("id")
     if doc_id is None and fmt != "pdf":
@@ -213,14 +241,15 @@ def _part_rules(value: Any, sidecar: Path) -> tuple[PartRule, ...]:
     if not isinstance(value, list):
         raise SourceError("parts must be a list", sidecar, _line_of(sidecar, "parts"))
     rules = []
-    for entry in value:
-        line = _line_containing(sidecar, str(entry.get("title"))) if isinstance(entry, dict) else None
+    lines = _item_lines(sidecar, "parts")
+    for index, entry in enumerate(value):
+        line = lines[index] if index < len(lines) else None
         if not isinstance(entry, dict) or not entry.get("title"):
             raise SourceError("each entry of parts needs a title (the beginning of the part's title)", sidecar, line)
         role = entry.get("role")
         if role is not None and role not in ROLES_IN_SIDECAR:
             raise SourceError(f"unknown role {role!r} (expected one of: {', '.join(ROLES_IN_SIDECAR)})", sidecar, line)
-        states = _text_list(entry.get("states"), "states", sidecar)
+        states = _text_list(entry.get("states"), "states", sidecar, line)
         if bool(role) != bool(states):
             raise SourceError("a part's role and states go together", sidecar, line)
         key = entry.get("id")

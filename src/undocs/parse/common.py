@@ -143,7 +143,7 @@ def assemble(drafts: list[PartDraft], doc_id: str, file: str) -> tuple[Part, ...
     A part's key is its speaking state's id, a sidecar override, or the first significant
     words of its title. A paragraph's id is ``<document>_<key>-<number>`` when the source
     numbers it, ``<document>_<key>-<ordinal>`` in an unnumbered part, ``<document>_<key>-cloture``
-    for a place-and-date line (``a-67-131_norvege-3``): unique across the archive (document ids
+    for a place-and-date line (``-cloture-2`` for a second one) (``a-67-131_norvege-3``): unique across the archive (document ids
     have no ``_``), readable, and unchanged when another document is added.
     """
     used: set[str] = set()
@@ -165,7 +165,9 @@ def assemble(drafts: list[PartDraft], doc_id: str, file: str) -> tuple[Part, ...
         markers = item_markers(draft.paragraphs)
         for seq, para in enumerate(draft.paragraphs, start=1):
             if para.kind == "closing":
-                local = f"{key}-cloture"
+                # A second place-and-date line in a part (a text and its annex signed apart).
+                closings = sum(1 for q in draft.paragraphs[:seq - 1] if q.kind == "closing")
+                local = f"{key}-cloture" + (f"-{closings + 1}" if closings else "")
             elif para.number is not None:
                 local = f"{key}-{para.number}"
             else:

@@ -32,8 +32,10 @@ from .common import MONTHS, PartDraft, ParaDraft, finish, join_lines, starts_low
 
 _FOOTNOTE = re.compile(r"^(\*{1,3}|†{1,3})\s+(\S.*)$", re.S)
 _TRAILING_MARKER = re.compile(r"(\*{1,3}|†{1,3})$")
+#: "Moscou, le 15 mai 2012": a place and a date, its spaces of any kind (French typography puts
+#: no-break ones between the day, the month and the year).
 _CLOSING = re.compile(
-    r"^[A-ZÀ-ÖØ-Ý][^,.;:]{1,40}, le (?:1er|\d{1,2}) (?:" + "|".join(MONTHS) + r") \d{4}\.?$"
+    r"^[A-ZÀ-ÖØ-Ý][^,.;:]{1,40},\s+le\s+(?:1er|\d{1,2})\s+(?:" + "|".join(MONTHS) + r")\s+\d{4}\.?$"
 )
 
 
@@ -74,6 +76,26 @@ def _inline_lines(token: Token) -> list[str]:
             lines[-1] += _destination(href, title, shown)
             link = None
     return lines
+
+
+def _code_pieces(token: Token) -> list[tuple[list[str], int, int]]:
+    """The lines of a code block (or fence) in runs between blank lines, each with its first
+    and last line in the source; a fence's info string is the first line of the first run."""
+    first = (token.map[0] + 1 if token.map else 1) + (1 if token.type == "fence" else 0)
+    pieces: list[tuple[list[str], int, int]] = []
+    run: list[str] = [token.info] if token.type == "fence" and token.info else []
+    start = first - 1 if run else first
+    for offset, line in enumerate(token.content.split("\n")):
+        if line.strip():
+            if not run:
+                start = first + offset
+            run.append(line)
+        elif run:
+            pieces.append((run, start, first + offset - 1))
+            run = []
+    if run:
+        pieces.append((run, start, first + len(token.content.split("\n")) - 1))
+    return pieces
 
 
 def _is_bold_paragraph(token: Token) -> bool:
@@ -145,53 +167,54 @@ def parse_markdown(text: str, file: str) -> MarkdownResult:
             continue
         if tok.type in ("code_block", "fence"):
             # Indented or fenced "code" is an accident of conversion (a line indented by four
-            # spaces or a tab): it is read as a paragraph, verbatim, so that no word is lost.
-            lines = ([tok.info] if tok.info else []) + tok.content.split("\n")
+            # spaces or a tab): it is read as paragraphs, verbatim, so that no word is lost;
+            # its blank lines part them, as they part paragraphs (Markdown keeps them in it).
+            pieces = _code_pieces(tok)
         elif tok.type == "inline" and i > 0 and tokens[i - 1].type == "paragraph_open":
-            lines = _inline_lines(tok)
+            pieces = [(_inline_lines(tok), *((tok.map[0] + 1, tok.map[1]) if tok.map else (1, 1)))]
         else:
             continue
-        start, end = (tok.map[0] + 1, tok.map[1]) if tok.map else (1, 1)
-        body = join_lines(lines)
-        if in_masthead:
-            masthead.extend(line.strip() for line in lines if line.strip())
-            continue
-        footnote = _FOOTNOTE.match(body) if after_rule else None
-        if footnote and footnote.group(1) in pending_refs:
-            part, _, _ = pending_refs.pop(footnote.group(1))
-            note_id = f"note-{sum(len(d.footnotes) for d in drafts) + 1}"
-            part.footnotes.append(Footnote(note_id, footnote.group(1), footnote.group(2), SourceSpan(file, start, end)))
-            _resolve_ref(part, footnote.group(1), note_id)
-            continue
-        after_rule = False
-        number = items[-1][0] if items else None
-        if tok.type == "inline" and _is_bold_paragraph(tok) and number is None:
-            _open_part(drafts, body, 1, start, pending_refs)
-            continue
-        part = current_part(start)
-        body, marker, suffix = _split_marker(body)
-        previous = part.paragraphs[-1] if part.paragraphs else None
-        if items and items[-1][2]:
-            # The first block of a list item: "1. …" is a numbered paragraph, "- …" a list item.
-            para = ParaDraft("paragraph" if number is not None else "item", number, [body], start, end)
-            part.paragraphs.append(para)
-            items[-1][2] = False
-        elif previous is not None and starts_lowercase(body):
-            previous.continue_last(body, end)
-            para = previous
-        elif _CLOSING.match(body):
-            para = ParaDraft("closing", None, [body], start, end)
-            part.paragraphs.append(para)
-        elif previous is not None and previous.number is not None and previous.kind == "paragraph":
-            previous.text_blocks().append(body)
-            previous.line_end = end
-            para = previous
-        else:
-            para = ParaDraft("paragraph", None, [body], start, end)
-            part.paragraphs.append(para)
-        if marker:
-            pending_refs[marker] = (part, para, suffix)
-            para.footnote_refs.append(marker)
+        for lines, start, end in pieces:
+            body = join_lines(lines)
+            if in_masthead:
+                masthead.extend(line.strip() for line in lines if line.strip())
+                continue
+            footnote = _FOOTNOTE.match(body) if after_rule else None
+            if footnote and footnote.group(1) in pending_refs:
+                part, _, _ = pending_refs.pop(footnote.group(1))
+                note_id = f"note-{sum(len(d.footnotes) for d in drafts) + 1}"
+                part.footnotes.append(Footnote(note_id, footnote.group(1), footnote.group(2), SourceSpan(file, start, end)))
+                _resolve_ref(part, footnote.group(1), note_id)
+                continue
+            after_rule = False
+            number = items[-1][0] if items else None
+            if tok.type == "inline" and _is_bold_paragraph(tok) and number is None:
+                _open_part(drafts, body, 1, start, pending_refs)
+                continue
+            part = current_part(start)
+            body, marker, suffix = _split_marker(body)
+            previous = part.paragraphs[-1] if part.paragraphs else None
+            if items and items[-1][2]:
+                # The first block of a list item: "1. …" is a numbered paragraph, "- …" a list item.
+                para = ParaDraft("paragraph" if number is not None else "item", number, [body], start, end)
+                part.paragraphs.append(para)
+                items[-1][2] = False
+            elif previous is not None and starts_lowercase(body):
+                previous.continue_last(body, end)
+                para = previous
+            elif _CLOSING.match(body):
+                para = ParaDraft("closing", None, [body], start, end)
+                part.paragraphs.append(para)
+            elif previous is not None and previous.number is not None and previous.kind == "paragraph":
+                previous.text_blocks().append(body)
+                previous.line_end = end
+                para = previous
+            else:
+                para = ParaDraft("paragraph", None, [body], start, end)
+                part.paragraphs.append(para)
+            if marker:
+                pending_refs[marker] = (part, para, suffix)
+                para.footnote_refs.append(marker)
     for marker, (part, para, suffix) in pending_refs.items():
         # A marker with no footnote after it is text after all: put it back where it was.
         if para is None:
