@@ -89,16 +89,22 @@ def built_site(site):
 
 
 @pytest.fixture(scope="session")
-def browser():
-    """Headless Debian Chromium driven by Playwright. Missing Chromium is a failure, not a skip:
-    the browser tests must run in CI."""
+def playwright_driver():
+    """Playwright, once per session (one sync driver per process: a second one fails). Missing
+    Chromium is a failure, not a skip: the browser tests must run in CI."""
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Chromium is required and missing at {CHROMIUM}: run `apt-get install chromium` (scripts/test does)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield instance
-        finally:
-            instance.close()
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_driver):
+    """Headless Debian Chromium driven by Playwright."""
+    instance = playwright_driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    try:
+        yield instance
+    finally:
+        instance.close()

@@ -33,19 +33,14 @@ def unrooted():
 
 
 @pytest.fixture(scope="module")
-def chromium():
+def chromium(playwright_driver):
     """Chromium with every ``*.github.io`` host resolved to this machine."""
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium is required and missing at {CHROMIUM}: run `apt-get install chromium` (scripts/test does)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=CHROMIUM_ARGS + ["--host-resolver-rules=MAP *.github.io 127.0.0.1"])
-        try:
-            yield browser
-        finally:
-            browser.close()
+    browser = playwright_driver.chromium.launch(
+        executable_path=CHROMIUM, args=CHROMIUM_ARGS + ["--host-resolver-rules=MAP *.github.io 127.0.0.1"])
+    try:
+        yield browser
+    finally:
+        browser.close()
 
 
 def visit(chromium, url: str) -> dict:
@@ -102,10 +97,6 @@ def test_a_missing_page_deeper_in_a_github_pages_site(chromium, unrooted):
     assert seen["styled"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "static/js/404.js guesses '/' on any host but *.github.io, though the relative link it replaces "
-    "('index.html', from /undocs/page-inexistante) was right: the script's own address "
-    "(document.currentScript.src, <root>assets/js/404.js) gives the root wherever it loads; reported"))
 def test_a_missing_page_under_the_root_on_another_host(chromium, unrooted):
     origin = f"http://127.0.0.1:{unrooted}"
     seen = visit(chromium, f"{origin}{PREFIX}page-inexistante")
