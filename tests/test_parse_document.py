@@ -187,3 +187,14 @@ def test_a_field_the_masthead_does_not_print_is_named_in_a_notice(tmp_path):
     (source,) = discover(tmp_path)
     _, warnings, _ = parse_source(source, GAZETTEER)
     assert [(type(w), str(w)) for w in warnings] == [(Notice, "A_47_435.en.pdf: the masthead does not give the title: left unknown")]
+
+
+def test_a_text_sources_job_number_is_not_added_to_its_references(tmp_path):
+    """The reference "Numéro de tirage" comes from a PDF's masthead; a text source's sidecar
+    lists its own references in ``extra``."""
+    (tmp_path / "x.fr.txt").write_text(" Un texte.\n\n 912-41314\n", encoding="utf-8")
+    (tmp_path / "x.fr.yaml").write_text("symbol: A/1\ntitle: T\ndate: '2012'\nbody: B\nlanguage: fr\noriginal_languages: []\n"
+                                        "format: plaintext\njob_number: 12-41314\n", encoding="utf-8")
+    (source,) = discover(tmp_path)
+    document, warnings, _ = parse_source(source, GAZETTEER)
+    assert (document.extra, warnings, [r.text for r in document.removals]) == ((), (), ["912-41314"])

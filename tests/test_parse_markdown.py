@@ -190,3 +190,45 @@ def test_a_marker_with_no_note_is_put_back_where_it_was():
     drafts = read("## Titre \\*\n\nTexte\\**\n\n## Autre\\***\n\nSuite.\n").drafts
     assert [(d.title, d.title_footnote_refs) for d in drafts] == [("Titre *", []), ("Autre***", [])]
     assert drafts[0].paragraphs[0].blocks == ["Texte**"] and drafts[0].paragraphs[0].footnote_refs == []
+
+
+def test_a_link_without_an_address_is_its_text():
+    assert paragraphs("## T\n\nVoir [le texte]() ici.\n")[0][2] == ["Voir le texte ici."]
+
+
+def test_an_image_or_link_whose_text_is_its_address_shows_it_once():
+    assert paragraphs("## T\n\n![carte.png](carte.png) et [voir\nhttps://z.org](https://z.org).\n")[0][2] == [
+        "carte.png et voir https://z.org (https://z.org)."]
+
+
+def test_notes_called_from_a_continued_or_second_block():
+    text = ("## T\n\n4. Premier bloc.\n\nSecond bloc\\*\n\nun paragraphe coupé\n\npar la page\\*\\*\n\n---\n\n"
+            "\\* Note du second bloc.\n\n\\*\\* Note de la suite.\n")
+    [part] = read(text).drafts
+    # The lower-case blocks are the tail of paragraph 4's second block; both calls are its own.
+    assert [(p.number, p.blocks, p.footnote_refs) for p in part.paragraphs] == [
+        (4, ["Premier bloc.", "Second bloc un paragraphe coupé par la page"], ["note-1", "note-2"])]
+    assert [(n.id, n.marker, n.text) for n in part.footnotes] == [("note-1", "*", "Note du second bloc."), ("note-2", "**", "Note de la suite.")]
+
+
+def test_a_note_needs_a_rule_even_right_after_a_heading():
+    [part] = read("## Titre\\*\n\n\\* Texte qui suit le titre.\n").drafts
+    assert part.title == "Titre*" and part.footnotes == []
+    assert [p.blocks for p in part.paragraphs] == [["* Texte qui suit le titre."]]
+
+
+def test_a_title_marker_after_a_space_and_its_note():
+    [part] = read("## Titre \\*\n\nTexte.\n\n---\n\n\\* La note.\n").drafts
+    assert (part.title, part.title_footnote_refs, [n.text for n in part.footnotes]) == ("Titre", ["note-1"], ["La note."])
+
+
+def test_indented_blocks_after_a_rule_a_note_then_text():
+    [part] = read("## Titre\\*\n\nTexte.\n\n---\n\n    * La note.\n\n    Suite du texte.\n").drafts
+    assert [n.text for n in part.footnotes] == ["La note."]
+    assert [p.blocks for p in part.paragraphs] == [["Texte."], ["Suite du texte."]]
+
+
+def test_an_empty_number_before_any_heading():
+    [part] = read("3.\n\n4. Quatre.\n").drafts
+    assert (part.title, part.line) == ("", 1)
+    assert [(p.number, p.blocks) for p in part.paragraphs] == [(3, [""]), (4, ["Quatre."])]

@@ -8,11 +8,19 @@ sees on such a page."""
 
 from __future__ import annotations
 
+import re
+
+import pytest
+import yaml
+
+from test_real_documents import state_ids
 from undocs.parse.common import assemble
 from undocs.pdf.extract import Run
 from undocs.pdf.layout import Builder, Metrics, footnotes_of, rows_of, split_footnotes
 from undocs.states import Gazetteer, load_states
 from undocs.pipeline import PROJECT
+from undocs.read import Hints
+from undocs.read import read as read_source
 
 GAZETTEER = Gazetteer(load_states(PROJECT / "data" / "states.yaml"))
 
@@ -156,3 +164,37 @@ def test_items_are_cited_by_their_printed_letters_under_their_paragraph():
     ]])
     labels = [p.label for p in parts[0].paragraphs]
     assert labels == ["§ 1", "§ 1 (a)", "§ 1 (b)", "§ 1 (c)", "§ 1 (c) (i)", "§ 1 (c) (ii)"]
+
+
+# --- the 150 real PDFs of ../shared/un-corpus, when it is there (as in CI) ---------------------
+
+CORPUS = PROJECT.parent / "shared" / "un-corpus"
+FACTS = {fact["file"]: fact for fact in yaml.safe_load((PROJECT / "tests" / "fixtures" / "real" / "facts.yaml").read_text(encoding="utf-8"))}
+#: A heading that opens an annex, as the facts count them ("Annex", "Annex I", "Enclosure"…).
+ANNEX = re.compile(r"^(?:Annex|Annexes|Enclosure|Appendix|Attachment)\b")
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason=f"{CORPUS} is not there (CI has it): the whole corpus is not read")
+def test_the_parts_and_speakers_of_the_whole_corpus_agree_with_what_a_person_read():
+    """Read from each of the 145 real PDFs with a masthead: how many annexes open a part (137
+    agree with the facts today: a ratchet), and every letter's senders and every draft's
+    sponsors, as a person read them from the title."""
+    gazetteer = Gazetteer(load_states(PROJECT / "data" / "states.yaml"))
+    annexes, letters, drafts, read_count = 0, [], [], 0
+    for pdf in sorted(CORPUS.glob("*.pdf")):
+        fact = FACTS[pdf.name]
+        if not fact["symbols"]:
+            continue
+        reading = read_source(pdf, "pdf", Hints(), gazetteer)
+        read_count += 1
+        annexes += sum(1 for draft in reading.drafts if ANNEX.match(draft.title or "")) == fact["annexes"]
+        roles: dict[str, set[str]] = {}
+        for draft in reading.drafts:
+            for statement in draft.statements:
+                roles.setdefault(statement.role, set()).add(statement.state)
+        if "senders" in fact:
+            letters.append(roles.get("sender", set()) == state_ids(fact["senders"]))
+        if "sponsors" in fact:
+            drafts.append(roles.get("sponsor", set()) == state_ids(fact["sponsors"]))
+    assert read_count == 145 and annexes >= 137
+    assert (len(letters), sum(letters), len(drafts), sum(drafts)) == (58, 58, 4, 4)

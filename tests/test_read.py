@@ -121,3 +121,21 @@ def test_the_language_a_sidecar_gives_decides_the_wording_read(states):
     french = read(PDFS / "A_79_903.en.pdf", "pdf", Hints(language="fr"), states)
     assert {s.state for s in english.drafts[0].statements} == {"belarus", "russie"}
     assert french.drafts[0].statements == []
+
+
+def test_what_pdfium_repaired_or_found_empty_is_one_warning_naming_the_file(tmp_path, states):
+    """A PDF truncated after a trailer up front (as linearized files have one): PDFium repairs
+    it and the pages past the cut have no content. A damaged middle: those pages are empty."""
+    from test_broken_pdf import damaged_in_the_middle, truncated_trailer_up_front
+
+    for make, message in [
+        (truncated_trailer_up_front, "its cross-reference table is damaged (truncated?): PDFium repaired it, and pages may have "
+                                     "lost their text; damaged page(s) 4, 5, 6, 7, 8, 9, 10: no content at all"),
+        (damaged_in_the_middle, "damaged page(s) 4, 5: no content at all"),
+    ]:
+        path = tmp_path / "x.pdf"
+        path.write_bytes(make())
+        reading = read(path, "pdf", Hints(), states)
+        assert [(w.path, w.line, w.message) for w in reading.warnings] == [("x.pdf", None, message)]
+        assert reading.drafts[0].paragraphs  # the pages that have text are read
+    assert read(PDFS / "A_79_903.en.pdf", "pdf", Hints(), states).warnings == ()

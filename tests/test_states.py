@@ -563,3 +563,39 @@ def test_duplicate_id_and_iso3(tmp_path):
 def test_not_a_list(tmp_path):
     with pytest.raises(ConfigError, match="list of states"):
         load_states(write(tmp_path, "cuba: Cuba\n"))
+
+
+def fault(path) -> tuple:
+    with pytest.raises(ConfigError) as info:
+        load_states(path)
+    return info.value.path, info.value.line, info.value.message
+
+
+def test_each_fault_of_the_gazetteer_is_named_with_its_entry(tmp_path):
+    kuba = GOOD.replace("[Cuba, cubain]", "[Kuba]").replace("name: Cuba", "name: Kuba")
+    cases = [
+        ("cuba: Cuba\n", None, "expected a non-empty list of states"),
+        ("[]\n", None, "expected a non-empty list of states"),
+        (GOOD + kuba, 8, "state 'cuba': duplicate id"),
+        (GOOD.replace("  forms: [Cuba, cubain]", "  forms: [Cuba, cubain]\n  observer: yes please"), 1,
+         "state 'cuba': observer must be true or false"),
+        (GOOD.replace("name: Cuba", "name: ' Cuba'"), 1, "state 'cuba': name must be a string without surrounding spaces"),
+        (GOOD.replace("forms: [Cuba, cubain]", "forms: [Cuba, '']"), 1, "state 'cuba': forms must be a list of non-empty strings"),
+        (GOOD.replace("forms: [Cuba, cubain]", "forms: Cuba"), 1, "state 'cuba': forms must be a list of non-empty strings"),
+        (GOOD.replace("forms: [Cuba, cubain]", "forms: [Cuba, 'cubain ']"), 1, "state 'cuba': forms: 'cubain ' has extra spaces"),
+    ]
+    for text, line, message in cases:
+        path = write(tmp_path, text)
+        assert fault(path) == (str(path), line, message), message
+    other = GOOD.replace("id: cuba", "id: kuba").replace("CUB", "ABW").replace(", cubain", "")
+    path = write(tmp_path, GOOD + other)
+    assert fault(path) == (str(path), 8, "state 'kuba': form 'Cuba' is already listed for 'cuba' (form 'Cuba')")
+    folded = other.replace("[Cuba]", "[CUBA]").replace("forms_en: [Cuba, Cuban]", "forms_en: [Kuban]").replace("name_en: Cuba", "name_en: Kuban")
+    path = write(tmp_path, GOOD + folded.replace("name: Cuba", "name: CUBA"))
+    assert fault(path) == (str(path), 8, "state 'kuba': form 'CUBA' is the same as form 'Cuba' of 'cuba' once case and accents are ignored")
+
+
+def test_an_unknown_id_is_a_key_error_naming_it(gazetteer):
+    with pytest.raises(KeyError) as info:
+        gazetteer.get("atlantide")
+    assert info.value.args == ("unknown state id 'atlantide'",)

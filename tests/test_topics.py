@@ -574,3 +574,10 @@ def test_spans_of_one_term_follow_the_order_of_the_topics(matcher, topics):
     assert spans == [("armes biologiques, à toxines et chimiques", "armes-chimiques"),
                      ("armes biologiques, à toxines et chimiques", "armes-biologiques"),
                      ("sécurité internationale", "securite-internationale")]
+    # A text of unknown language (matched with both languages' terms): the same, in that order.
+    assert matcher.spans(text, None) == matcher.spans(text, "fr")
+
+
+def test_a_term_with_a_hyphen_matches_across_a_line_break_after_it(matcher):
+    assert "non-proliferation" in matcher.match("le régime de non-\nprolifération nucléaire", "fr")
+    assert "non-proliferation" in matcher.match("the nuclear non-\nproliferation regime", "en")

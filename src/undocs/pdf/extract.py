@@ -254,11 +254,13 @@ def open_pdf(path: Path) -> pdfium.PdfDocument:
     try:
         document = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:
+        # PDFium's reason is its last error, which a file that fails without one (an empty
+        # page tree) leaves as the previous file's: the file's own structure is read first.
         reason = str(exc).lower()
-        if "password" in reason or "security" in reason:
-            raise SourceError("the PDF is encrypted (password-protected): cannot read its text", name) from None
         if _NO_PAGES.search(data):
             raise SourceError("the PDF has no pages", name) from None
+        if b"/Encrypt" in data and ("password" in reason or "security" in reason):
+            raise SourceError("the PDF is encrypted (password-protected): cannot read its text", name) from None
         raise SourceError(f"damaged or truncated PDF ({exc})", name) from None
     if len(document) == 0:
         document.close()
