@@ -1,6 +1,12 @@
 """How undocs scales with the corpus, next to Pagefind on the same HTML (a benchmark, not a test).
 
     python bench/scale.py [--sizes 2,100,500,2000] [--runs N] [--queries Q ...]
+                          [--real DIR [DIR ...]] [--no-profile]
+
+``--sizes`` takes any sizes, 20000 included (≈ 400,000 paragraphs; ``--no-profile`` skips the
+second, profiled build, which doubles the time of a large size). ``--real`` adds a row built
+from real documents: the files of the given folders together (e.g. ``seeds ../shared/un-corpus``,
+the two seeds and 150 UN PDFs), with the PDF pages read per second.
 
 For each size, in one run (method and caveats: docs/benchmarks.md):
 
@@ -12,7 +18,11 @@ For each size, in one run (method and caveats: docs/benchmarks.md):
 5. serves the site under ``/undocs/`` with gzip, as GitHub Pages does (``bench/gzip_server.py``);
 6. in headless Chromium, for each query, N cold loads of ``recherche/?q=…`` and of a Pagefind
    page doing the same: time to first results on screen, bytes on the wire before them, the
-   top 5 results, then the time of each other query on the warm page;
+   top 5 results, then the time of each other query on the warm page; and N cold loads of the
+   *floor* of each query: a copy of the search page that fetches the same search files as the
+   search page did before its first results (in the same rounds) and shows 6 paragraphs, with
+   no search code (``bench/search_speed.py``'s ``write_floor_page``): what the browser, the
+   server and the network alone take; the report gives each size's distance to it;
 7. writes ``bench/results/scale.json``, ``scale.md`` and ``scale.png``.
 
 A query is the text of ``q``, optionally followed by URL parameters of the search page, e.g.
@@ -49,6 +59,7 @@ BENCH = ROOT / "bench"
 sys.path.insert(0, str(BENCH))
 
 from gzip_server import PREFIX, Server, origin_of, reserve_port, serve_gzip  # noqa: E402
+from search_speed import write_floor_page  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -497,6 +508,11 @@ class Engine:
 
 UNDOCS = Engine("undocs", UNDOCS_MARK, "#search-app[data-ready]")
 PAGEFIND_ENGINE = Engine("pagefind", PAGEFIND_MARK, "#pagefind-app[data-ready]")
+#: The floor page of a query (no search code): it sets the search page's mark and data-ready.
+FLOOR = Engine("floor", UNDOCS_MARK, "#search-app[data-ready]")
+#: What the page draws first (FIRST in static/js/search/page.mjs; Pagefind's page asks data()
+#: of as many): a next query is timed until their text is in hand, for both engines.
+FIRST_RESULTS = 6
 
 #: After the load: the mark, the page's time origin, main-thread Resource Timing bytes up to
 #: the mark (a cross-check: a worker's fetches are not in it) and the first 5 result links.
@@ -511,8 +527,8 @@ READ_LOAD = """([mark, engine]) => {
   return { ms: m.startTime, origin: performance.timeOrigin, rt_bytes: rt, top: top };
 }"""
 
-TIME_ANSWERS = """async ([engine, queries]) => {
-  const answer = engine === "pagefind" ? (q) => window.pagefindBench.answer(q) : (q) => window.undocsSearch.answer(q);
+TIME_ANSWERS = """async ([engine, queries, first]) => {
+  const answer = engine === "pagefind" ? (q) => window.pagefindBench.answer(q) : (q) => window.undocsSearch.answer(q, first);
   const out = [];
   for (const q of queries) {
     const t = performance.now();
@@ -573,14 +589,17 @@ def one_load(browser: Any, server: Server, engine: Engine, path: str, following:
         page.goto(server.url(path), wait_until="commit")
         wait_ready(page, engine, path, errors)
         read = page.evaluate(READ_LOAD, [engine.mark, engine.name])
-        wire = wire_bytes_until(server, (read["origin"] + read["ms"]) / 1000)
-        times = page.evaluate(TIME_ANSWERS, [engine.name, following]) if following else []
+        deadline = (read["origin"] + read["ms"]) / 1000
+        wire = wire_bytes_until(server, deadline)
+        fetched = [e.path for e in list(server.log) if e.end <= deadline]
+        times = page.evaluate(TIME_ANSWERS, [engine.name, following, FIRST_RESULTS]) if following else []
         if errors:
             raise BenchError(f"{engine.name} page {path}: {errors[0]}")
     finally:
         context.close()
     top = [{k: site_relative(v, server) for k, v in hit.items()} for hit in read["top"]]
-    return {"ms": read["ms"], "bytes": wire, "rt_bytes": read["rt_bytes"], "top": top, "following": dict(zip(following, times))}
+    return {"ms": read["ms"], "bytes": wire, "rt_bytes": read["rt_bytes"], "top": top, "following": dict(zip(following, times)),
+            "fetched": fetched}
 
 
 def median(values: list[float]) -> float:
@@ -601,15 +620,28 @@ def measure_query(browser: Any, server: Server, engine: Engine, path: str, follo
         "main_thread_rt_bytes": int(median([load["rt_bytes"] for load in loads])),
         "top5": loads[-1]["top"],
         "following_ms": following_ms,
+        "fetched": loads[-1]["fetched"],
     }
 
 
-def measure_browser(server: Server, queries: list[Query], runs: int, pagefind_filters: bool, tag: str) -> dict[str, Any]:
-    """Both engines, every query: cold loads, then the other queries on the warm page."""
+def floor_rounds(fetched: list[str]) -> list[list[str]]:
+    """The search files the search page fetched before its first results (server paths), in its
+    rounds: the term shards, filter files and facets first, then the store pages (paths under
+    ``assets/``, as ``write_floor_page`` wants them)."""
+    marker = "/assets/search/"
+    files = [path.split(marker, 1)[1].split("?")[0] for path in fetched if marker in path]
+    first = [f"search/{f}" for f in files if not f.startswith("p/") and f != "meta.json"]
+    pages = [f"search/{f}" for f in files if f.startswith("p/")]
+    return [r for r in (first, pages) if r]
+
+
+def measure_browser(server: Server, site: Path, queries: list[Query], runs: int, pagefind_filters: bool, tag: str) -> dict[str, Any]:
+    """Both engines, every query: cold loads, then the other queries on the warm page; then
+    the floor of each query (its files fetched, no search code)."""
     from playwright.sync_api import sync_playwright
 
     texts = [q.text for q in queries]
-    out: dict[str, Any] = {"undocs": {}, "pagefind": {}}
+    out: dict[str, Any] = {"undocs": {}, "pagefind": {}, "floor": {}}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         try:
@@ -621,6 +653,13 @@ def measure_browser(server: Server, queries: list[Query], runs: int, pagefind_fi
                     out[engine.name][query.spec] = result
                     log(f"{tag} {engine.name:8} {query.spec:28} first results {result['first_results_ms']:7.1f} ms, "
                         f"{result['bytes_before_first_results'] / 1000:8.1f} kB before them")  # fmt: skip
+                rounds = floor_rounds(out["undocs"][query.spec]["fetched"])
+                path = write_floor_page(site, f"floor-{len(out['floor'])}", rounds)
+                result = measure_query(browser, server, FLOOR, path, [], runs)
+                result["rounds"] = rounds
+                out["floor"][query.spec] = result
+                log(f"{tag} {'floor':8} {query.spec:28} first results {result['first_results_ms']:7.1f} ms, "
+                    f"{result['bytes_before_first_results'] / 1000:8.1f} kB before them")  # fmt: skip
         finally:
             browser.close()
     return out
@@ -629,12 +668,45 @@ def measure_browser(server: Server, queries: list[Query], runs: int, pagefind_fi
 # ---------------------------------------------------------------------------------- one size
 
 
-def run_size(n_docs: int, work: Path, queries: list[Query], runs: int, seed: int, glob: str) -> dict[str, Any]:
-    """Every measure for one corpus size (the numbered steps of the module's docstring)."""
-    tag = f"[n={n_docs}]"
+def pdf_pages(folder: Path) -> int:
+    """The pages of the PDFs of a seeds folder (read with the build's own PDF reader)."""
+    code = ("import sys; from pathlib import Path; from undocs.pdf.extract import open_pdf\n"
+            "n = 0\nfor p in sorted(Path(sys.argv[1]).glob('*.pdf')):\n    d = open_pdf(p); n += len(d); d.close()\nprint(n)")
+    done = subprocess.run([sys.executable, "-c", code, str(folder)], cwd=ROOT, env=project_env(), capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise BenchError(f"counting the PDF pages of {folder} failed: {done.stderr.strip()[-300:]}")
+    return int(done.stdout.strip())
+
+
+def real_corpus(folders: list[Path], out: Path) -> dict[str, Any]:
+    """One seeds folder of the files of ``folders`` (documents and sidecars), as they are."""
+    out.mkdir(parents=True)
+    names: dict[str, Path] = {}
+    for folder in folders:
+        if not folder.is_dir():
+            raise BenchError(f"--real: {folder} is not a folder")
+        for path in sorted(folder.iterdir()):
+            if path.is_file() and not path.name.startswith("."):
+                if path.name in names:
+                    raise BenchError(f"--real: {path.name} is in both {names[path.name].parent} and {folder}")
+                names[path.name] = path
+                shutil.copy(path, out / path.name)
+    pdfs = sum(1 for n in names if n.endswith(".pdf"))
+    return {"source": "real: " + " + ".join(str(f) for f in folders), "files": len(names), "pdfs": pdfs, "pdf_pages": pdf_pages(out)}
+
+
+def run_size(n_docs: int, work: Path, queries: list[Query], runs: int, seed: int, glob: str,
+             real: list[Path] | None = None, profile: bool = True) -> dict[str, Any]:
+    """Every measure for one corpus size (the numbered steps of the module's docstring); with
+    ``real``, for the documents of those folders instead of a generated corpus."""
+    tag = "[real]" if real else f"[n={n_docs}]"
     seeds, site = work / "seeds", work / "site"
-    log(f"{tag} generating the corpus")
-    corpus_info = generate_corpus(n_docs, seeds, seed)
+    if real:
+        log(f"{tag} copying {', '.join(map(str, real))}")
+        corpus_info = real_corpus(real, seeds)
+    else:
+        log(f"{tag} generating the corpus")
+        corpus_info = generate_corpus(n_docs, seeds, seed)
     sock = reserve_port()
     base_url = origin_of(sock) + PREFIX
     log(f"{tag} building (build.py)")
@@ -646,7 +718,7 @@ def run_size(n_docs: int, work: Path, queries: list[Query], runs: int, seed: int
     expected = corpus_info.get("paragraphs")
     if expected is not None and build.get("paragraphs") not in (None, expected):
         log(f"{tag} warning: the corpus has {expected} paragraphs, the build counted {build.get('paragraphs')}")
-    build["profile"] = profile_build(seeds, work / "profile-site", base_url)
+    build["profile"] = profile_build(seeds, work / "profile-site", base_url) if profile else None
     if source_digest() != digest:
         log(f"{tag} warning: the sources changed between the timed and the profiled build")
         build["source_digest"] = digest + "-changed"
@@ -657,10 +729,16 @@ def run_size(n_docs: int, work: Path, queries: list[Query], runs: int, seed: int
     log(f"{tag} pagefind: {pagefind.get('pages')} pages in {pagefind['seconds']:.2f} s, {pagefind['search_bytes'] / 1000:.0f} kB without its UI files")
     write_pagefind_page(site)
     with serve_gzip(site, sock) as server:
-        browser = measure_browser(server, queries, runs, bool(pagefind.get("filters")), tag)
+        browser = measure_browser(server, site, queries, runs, bool(pagefind.get("filters")), tag)
     load = " ".join(f"{x:.2f}" for x in os.getloadavg())
-    return {"n": n_docs, "corpus": corpus_info, "build": build, "output": output, "pagefind": pagefind, "browser": browser,
-            "load_average_after": load}
+    out = {"n": n_docs, "corpus": corpus_info, "build": build, "output": output, "pagefind": pagefind, "browser": browser,
+           "load_average_after": load}
+    if real:
+        out["real"] = True
+        reading = (build["profile"] or {}).get("stages", {}).get("load_corpus")
+        out["pdf_pages_per_second"] = {"build": round(corpus_info["pdf_pages"] / build["seconds"], 1),
+                                       "reading": round(corpus_info["pdf_pages"] / reading, 1) if reading else None}
+    return out
 
 
 # ---------------------------------------------------------------------------------- reports
@@ -668,7 +746,7 @@ def run_size(n_docs: int, work: Path, queries: list[Query], runs: int, seed: int
 
 def summary_row(size: dict[str, Any], engine: str) -> dict[str, float]:
     """One engine at one size: medians over the queries of the per-query medians."""
-    per_query = size["browser"][engine].values()
+    per_query = size["browser"].get(engine, {}).values()
     return {
         "first_ms": median([q["first_results_ms"] for q in per_query]),
         "bytes": median([q["bytes_before_first_results"] for q in per_query]),
@@ -676,12 +754,31 @@ def summary_row(size: dict[str, Any], engine: str) -> dict[str, float]:
     }
 
 
+def size_label(size: dict[str, Any]) -> str:
+    """The first cell of a size's rows: its documents (``real`` for the real corpus row)."""
+    docs = size["build"].get("documents", size["n"])
+    return f"{docs} (real)" if size.get("real") else str(docs)
+
+
+def floor_distance(size: dict[str, Any]) -> str:
+    """undocs's first results against the floor: median over the queries of (undocs − floor)
+    ms, and of undocs / floor."""
+    u, f = size["browser"]["undocs"], size["browser"].get("floor", {})
+    specs = [q for q in u if q in f]
+    if not specs:
+        return "–"
+    gaps = [u[q]["first_results_ms"] - f[q]["first_results_ms"] for q in specs]
+    ratios = [u[q]["first_results_ms"] / f[q]["first_results_ms"] for q in specs if f[q]["first_results_ms"]]
+    return f"{median([f[q]['first_results_ms'] for q in specs]):.0f} (+{median(gaps):.0f}, ×{median(ratios):.2f})"
+
+
 def markdown(report: dict[str, Any]) -> str:
     """``scale.md``: the summary table, the build stages, each query, the top results."""
     lines = [
         "# Scale: undocs and Pagefind on the same site",
         "",
-        f"`python bench/scale.py --sizes {','.join(str(s['n']) for s in report['sizes'])} --runs {report['runs']}` "
+        f"`python bench/scale.py --sizes {','.join(str(s['n']) for s in report['sizes'] if not s.get('real'))} --runs {report['runs']}"
+        f"{real_option(report)}` "
         f"— method: `docs/benchmarks.md`. Pagefind {report['pagefind_version']}, Chromium {report['sizes'][0]['browser']['chromium']}, "
         f"{report['machine']['cpus']} CPUs, load average {report['machine']['load_average']} at the start, "
         f"{report['machine'].get('load_average_end', '?')} at the end; commit {report['machine']['commit']}.",
@@ -691,22 +788,45 @@ def markdown(report: dict[str, Any]) -> str:
         "(gzip), counted by the server until the first results are on screen.",
         "",
         "| docs | paragraphs | build s | peak MB (largest process / all) | output MB | search kB (gzip) | Pagefind index s | Pagefind search kB "
-        "| first results ms undocs / Pagefind | kB before first results undocs / Pagefind | next query ms undocs / Pagefind |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| first results ms undocs / Pagefind | kB before first results undocs / Pagefind | next query ms undocs / Pagefind "
+        "| floor ms (undocs − floor, undocs / floor) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for s in report["sizes"]:
         u, p = summary_row(s, "undocs"), summary_row(s, "pagefind")
         b, o, pf = s["build"], s["output"], s["pagefind"]
         lines.append(
-            f"| {b.get('documents', s['n'])} | {b.get('paragraphs', '?')} | {b['seconds']:.2f} "
+            f"| {size_label(s)} | {b.get('paragraphs', '?')} | {b['seconds']:.2f} "
             f"| {b['peak_rss_mb']:.0f} / ≤ {b.get('tree_rss_mb', b['peak_rss_mb']):.0f} "
             f"| {o['bytes'] / MB:.1f} | {o['search_bytes'] / 1000:.0f} ({o['search_gzip_bytes'] / 1000:.0f}) "
             f"| {pf['seconds']:.2f} | {pf['search_bytes'] / 1000:.0f} "
             f"| {u['first_ms']:.0f} / {p['first_ms']:.0f} | {u['bytes'] / 1000:.0f} / {p['bytes'] / 1000:.0f} "
-            f"| {u['following_ms']:.1f} / {p['following_ms']:.1f} |"
+            f"| {u['following_ms']:.1f} / {p['following_ms']:.1f} | {floor_distance(s)} |"
         )
-    lines += kind_table(report) + stage_table(report) + query_tables(report) + top_tables(report)
+    lines += ["", "The floor: the search page with a script that fetches the search files the search page fetched before its "
+              "first results, in the same rounds, and shows 6 paragraphs, with no search code; per size, the median over "
+              "the queries of its first results, and of undocs's distance to it. The next query: until the text of its "
+              f"first {FIRST_RESULTS} results is in hand, for both engines."]
+    lines += real_lines(report) + kind_table(report) + stage_table(report) + query_tables(report) + top_tables(report)
     return "\n".join(lines) + "\n"
+
+
+def real_option(report: dict[str, Any]) -> str:
+    """`` --real DIR …`` when the report has a real corpus row."""
+    real = [s for s in report["sizes"] if s.get("real")]
+    return " --real " + real[0]["corpus"]["source"].removeprefix("real: ").replace(" + ", " ") if real else ""
+
+
+def real_lines(report: dict[str, Any]) -> list[str]:
+    """What the real corpus row is, and its PDF pages read per second."""
+    lines = []
+    for s in report["sizes"]:
+        if s.get("real"):
+            c, rate = s["corpus"], s["pdf_pages_per_second"]
+            reading = f"{rate['reading']:.0f} in reading the sources (`load_corpus`, profiled build, one process), " if rate.get("reading") else ""
+            lines += ["", f"The real corpus row ({c['source']}): {c['files']} files, {c['pdfs']} PDFs of {c['pdf_pages']} pages; "
+                      f"PDF pages per second: {reading}{rate['build']:.0f} over the whole build (`--jobs 2`)."]
+    return lines
 
 
 def kind_table(report: dict[str, Any]) -> list[str]:
@@ -719,7 +839,7 @@ def kind_table(report: dict[str, Any]) -> list[str]:
         paragraphs = s["build"].get("paragraphs") or 0
         cells = [f"{by_kind.get(k, [0, 0])[1] / MB:.1f}" for k in kinds]
         per = f"{s['output']['bytes'] / paragraphs:,.0f}" if paragraphs else "?"
-        lines.append(f"| {s['build'].get('documents', s['n'])} | " + " | ".join(cells) + f" | {s['output']['bytes'] / MB:.1f} | {per} |")
+        lines.append(f"| {size_label(s)} | " + " | ".join(cells) + f" | {s['output']['bytes'] / MB:.1f} | {per} |")
     return lines
 
 
@@ -740,22 +860,24 @@ def source_warning(report: dict[str, Any]) -> list[str]:
 def stage_table(report: dict[str, Any]) -> list[str]:
     """Seconds per build stage (top-level calls of ``pipeline.build``), per size."""
     names: list[str] = []
-    for s in report["sizes"]:
+    profiled = [s for s in report["sizes"] if s["build"].get("profile")]
+    for s in profiled:
         names += [n for n in s["build"]["profile"]["stages"] if n not in names]
     lines = ["", "## Build stages (seconds, profiled run, one process)", "",
              "| docs | " + " | ".join(f"`{n}`" for n in names) + " | build() | imports |",
              "|---:|" + "---:|" * (len(names) + 2)]
-    for s in report["sizes"]:
+    for s in profiled:
         prof = s["build"]["profile"]
         cells = [f"{prof['stages'].get(n, 0):.2f}" for n in names]
-        lines.append(f"| {s['build'].get('documents', s['n'])} | " + " | ".join(cells) + f" | {prof['build_seconds']:.2f} | {prof['import_seconds']:.2f} |")
+        lines.append(f"| {size_label(s)} | " + " | ".join(cells) + f" | {prof['build_seconds']:.2f} | {prof['import_seconds']:.2f} |")
     return lines
 
 
 def query_tables(report: dict[str, Any]) -> list[str]:
     """Each query: first results (ms), kB before them, next-query ms, both engines."""
     lines = ["", "## Per query", "",
-             "| docs | query | first results ms undocs / Pagefind | kB before undocs / Pagefind | as next query ms undocs / Pagefind |",
+             "| docs | query | first results ms undocs / Pagefind / floor | kB before undocs / Pagefind / floor "
+             "| as next query ms undocs / Pagefind |",
              "|---:|---|---:|---:|---:|"]
     for s in report["sizes"]:
         for spec, u in s["browser"]["undocs"].items():
@@ -763,15 +885,18 @@ def query_tables(report: dict[str, Any]) -> list[str]:
             text = Query.parse(spec).text
             nu = median([q["following_ms"][text] for q in s["browser"]["undocs"].values() if text in q["following_ms"]])
             np_ = median([q["following_ms"][text] for q in s["browser"]["pagefind"].values() if text in q["following_ms"]])
-            lines.append(f"| {s['build'].get('documents', s['n'])} | `{spec}` | {u['first_results_ms']:.0f} / {p['first_results_ms']:.0f} "
-                         f"| {u['bytes_before_first_results'] / 1000:.1f} / {p['bytes_before_first_results'] / 1000:.1f} | {nu:.1f} / {np_:.1f} |")
+            f = s["browser"].get("floor", {}).get(spec)
+            fms = f" / {f['first_results_ms']:.0f}" if f else ""
+            fkb = f" / {f['bytes_before_first_results'] / 1000:.1f}" if f else ""
+            lines.append(f"| {size_label(s)} | `{spec}` | {u['first_results_ms']:.0f} / {p['first_results_ms']:.0f}{fms} "
+                         f"| {u['bytes_before_first_results'] / 1000:.1f} / {p['bytes_before_first_results'] / 1000:.1f}{fkb} | {nu:.1f} / {np_:.1f} |")
     return lines
 
 
 def top_tables(report: dict[str, Any]) -> list[str]:
     """The top 5 of each engine at the smallest size: paragraphs (undocs) vs pages (Pagefind)."""
     s = report["sizes"][0]
-    lines = ["", f"## Top 5 at {s['build'].get('documents', s['n'])} documents", "",
+    lines = ["", f"## Top 5 at {size_label(s)} documents", "",
              "undocs links to a paragraph; Pagefind to a page, with the section of its best match (after →).", ""]
     for spec, u in s["browser"]["undocs"].items():
         p = s["browser"]["pagefind"][spec]
@@ -790,7 +915,9 @@ def plot(report: dict[str, Any], target: Path) -> None:
     import matplotlib.pyplot as plt
     import matplotlib.ticker
 
-    sizes = report["sizes"]
+    sizes = [s for s in report["sizes"] if not s.get("real")]
+    if not sizes:
+        return
     docs = [s["build"].get("documents", s["n"]) for s in sizes]
     fig, axes = plt.subplots(1, 3, figsize=(15, 4.5))
     build_ax = axes[0]
@@ -878,6 +1005,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--results", type=Path, default=BENCH / "results", help="where scale.json/.md/.png go (default bench/results)")
     parser.add_argument("--keep", action="store_true", help="keep the corpora and sites (prints where)")
     parser.add_argument("--no-plot", action="store_true", help="skip scale.png (matplotlib not needed)")
+    parser.add_argument("--real", nargs="+", type=Path, metavar="DIR",
+                        help="also a row of real documents: the files of these folders together, e.g. seeds ../shared/un-corpus")
+    parser.add_argument("--no-profile", action="store_true", help="skip the profiled second build of each size (build stages)")
     parser.add_argument("--profile-build", nargs=4, metavar=("SEEDS", "OUT", "BASE_URL", "REPORT"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.profile_build:
@@ -886,8 +1016,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         args.size_list = [int(s) for s in args.sizes.split(",") if s.strip()]
     except ValueError:
         parser.error(f"--sizes: not a list of integers: {args.sizes!r}")
-    if not args.size_list or min(args.size_list) < 1 or args.runs < 1:
-        parser.error("--sizes needs positive integers and --runs at least 1")
+    if (not args.size_list and not args.real) or any(n < 1 for n in args.size_list) or args.runs < 1:
+        parser.error("--sizes needs positive integers (or --real folders) and --runs at least 1")
     return args
 
 
@@ -935,10 +1065,19 @@ def main(argv: list[str] | None = None) -> int:
         with workspace(args.keep) as work:
             for n_docs in args.size_list:
                 started = time.perf_counter()
-                report["sizes"].append(run_size(n_docs, work / f"n{n_docs}", queries, args.runs, args.seed, args.pagefind_glob))
+                report["sizes"].append(run_size(n_docs, work / f"n{n_docs}", queries, args.runs, args.seed, args.pagefind_glob,
+                                                profile=not args.no_profile))
                 log(f"[n={n_docs}] done in {time.perf_counter() - started:.0f} s")
                 if not args.keep:
                     shutil.rmtree(work / f"n{n_docs}", ignore_errors=True)
+            if args.real:
+                started = time.perf_counter()
+                real = [folder.resolve() for folder in args.real]
+                report["sizes"].append(run_size(0, work / "real", queries, args.runs, args.seed, args.pagefind_glob, real=real,
+                                                profile=not args.no_profile))
+                log(f"[real] done in {time.perf_counter() - started:.0f} s")
+                if not args.keep:
+                    shutil.rmtree(work / "real", ignore_errors=True)
         report["machine"]["load_average_end"] = machine()["load_average"]
         write_reports(report, args.results, not args.no_plot)
     except BenchError as exc:

@@ -56,9 +56,6 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from site_server import serve_built_site  # noqa: E402
-
 BUNDLE = "assets/js/search.bundle.js"
 QUERY = "recherche/?q=d%C3%A9sarmement"
 FIRST = "undocs-search-first-results"
@@ -199,6 +196,10 @@ def main() -> int:
     args = parser.parse_args()
 
     from playwright.sync_api import sync_playwright
+
+    # Here, not at the top: bench/scale.py imports write_floor_page without the tests' fixtures.
+    from conftest import CHROMIUM, CHROMIUM_ARGS
+    from site_server import serve_built_site
 
     queries = [c["q"] for c in yaml.safe_load((ROOT / "tests" / "search_cases.yaml").read_text(encoding="utf-8"))]
     with serve_built_site(seeds=args.seeds) as served:

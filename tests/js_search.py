@@ -45,16 +45,24 @@ class NodeSearch:
 
     def find(self, q: str, n: int = 20, **filters: str) -> dict:
         """The engine's raw answer: refs, ids (of the first n), count, suggestion."""
+        return self._ask({"q": q, "filters": filters, "n": n})
+
+    def _ask(self, request: dict) -> dict:
         assert self._process.stdin and self._process.stdout
-        self._process.stdin.write(json.dumps({"q": q, "filters": filters, "n": n}) + "\n")
+        self._process.stdin.write(json.dumps(request) + "\n")
         self._process.stdin.flush()
         line = self._process.stdout.readline()
         if not line:
             raise RuntimeError(f"the search engine stopped (exit {self._process.wait()})")
         out = json.loads(line)
         if "error" in out:
-            raise RuntimeError(f"the search engine failed on {q!r}: {out['error']}")
+            raise RuntimeError(f"the search engine failed on {request['q']!r}: {out['error']}")
         return out
+
+    def scorers(self, q: str) -> dict:
+        """The hits of ``q`` scored by the page's own scorer and by lunr.Index.query:
+        ``{"fast": hits, "lunr": hits}``, each hit ``[ref, score, terms, {term: fields}]``."""
+        return self._ask({"q": q, "scorers": True})
 
     def answer(self, q: str, **filters: str) -> Answer:
         """Every hit of a query (with filters: etat, theme, doc, langue), best first."""

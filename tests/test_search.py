@@ -15,7 +15,7 @@ import yaml
 
 from undocs import analysis
 from undocs.acronyms import load_acronyms
-from undocs.search import FACETS_PATH, LEXICON_PATH, META_PATH, page_path, packed, search_files, shard_path, unpacked
+from undocs.search import FACETS_PATH, LEXICON_PATH, META_PATH, filter_path, page_path, packed, search_files, shard_path, unpacked
 from undocs.search import index as search
 from undocs.search.shards import order, shard_of
 from undocs.views import build_views
@@ -54,15 +54,17 @@ def test_files_are_compact_json(files):
     shards = {shard_path(n) for n in range(len(meta["k"]))}
     pages = {page_path(n) for n in range(-(-meta["n"] // meta["ps"]))}
     assert len(shards) > 1 and len(pages) > 1  # the seeds are already split
-    assert set(files) == {META_PATH, FACETS_PATH, LEXICON_PATH, analysis.ANALYSIS_JSON_PATH, *shards, *pages}
+    filters = {filter_path("etat", s[0]) for s in meta["e"]} | {filter_path("theme", t[0]) for t in meta["t"]}
+    assert set(files) == {META_PATH, FACETS_PATH, LEXICON_PATH, analysis.ANALYSIS_JSON_PATH, *shards, *pages, *filters}
     for path in set(files) - {analysis.ANALYSIS_JSON_PATH}:
         data = files[path]
         if path != META_PATH:  # stored gzipped, the same bytes for the same file
             assert path.endswith(".json.gz") and data == packed(gzip.decompress(data))
             data = gzip.decompress(data)
         text = data.decode("utf-8")
-        assert "\n" not in text and ": " not in text[:2000]  # no pretty-printing
-        assert json.loads(text)["v"] == 2
+        data = json.loads(text)  # no pretty-printing: exactly the compact dump
+        assert text == json.dumps(data, ensure_ascii=False, separators=(",", ":")), path
+        assert data["v"] == 2
 
 
 def test_a_query_downloads_little(files):
@@ -94,6 +96,25 @@ def test_index_covers_every_paragraph(corpus, files):
         assert all(shard_of(analysis.normalize(w), bounds) == n for w in shard["w"])
         seen += rows
     assert seen == terms
+
+
+def test_the_lexicon_counts_the_paragraphs_of_each_word(corpus, files):
+    """A suggestion is ranked by the number of paragraphs its term is in (any field), counted
+    here from the analysed records, independently of the index's own count."""
+    analysed = search.analyse(search.index_records(build_views(corpus), load_acronyms()))
+    having: dict[str, int] = {}
+    for fields in analysed.terms:
+        for term in {t for terms in fields.values() for t in terms}:
+            having[term] = having.get(term, 0) + 1
+    lexicon = _json(files, LEXICON_PATH)["w"]
+    checked = [(w, df) for w, df in lexicon if analysis.term(w)]
+    assert len(checked) > 1000
+    for word, df in checked:
+        assert df == having.get(analysis.term(word), 0), word
+    # Read in the source: Turkmenistan's reply in A/67/131 has at least six paragraphs, each indexed
+    # under its name (the speaking state's field).
+    assert dict(lexicon)["turkménistan"] >= 6
+
 
 
 def _generated_corpus(tmp_path_factory):
@@ -190,6 +211,11 @@ def test_store_records(files):
 
     assert ref in refs(facets["t"][topics.index("desarmement-nucleaire")])
     assert ref in refs(facets["e"][states.index("norvege")])
+    # A filter's own file: the same paragraphs as the facet table's list, for every value.
+    for param, key, ids in (("etat", "e", states), ("theme", "t", topics)):
+        for i, value in enumerate(ids):
+            assert _json(files, filter_path(param, value))["r"] == facets[key][i], (param, value)
+    assert ref in refs(_json(files, filter_path("etat", "norvege"))["r"])
     # Documents: consecutive refs from their first.
     firsts = [d[3] for d in facets["d"]]
     assert [d[0] for d in facets["d"]] == ["a-67-131", "cd-2012-kazakhstan-otsc"]
@@ -342,3 +368,49 @@ def test_the_state_filter_keeps_states_named_as_well_as_speaking(searcher):
     norway = searcher.ids("désarmement", etat="norvege")
     assert "a-67-131_norvege-2" in norway and all(i.startswith("a-67-131_norvege") for i in norway)
     assert not norway & searcher.ids("désarmement", etat="syrie")
+
+
+#: Queries beside the reader cases for the scorer's parity: common words, completions, several
+#: words, phrases, acronyms, fields, lunr's syntax (a prohibited term goes to lunr itself).
+SCORER_QUERIES = ["désarmement", "desarmement", "nucléai", "armes nucléaires", '"armes chimiques"', "OTSC", "Nations Unies",
+                  "etat:russie", "nucl*", "desarmement~1", "+traité nucléaire", "+otan -nucleaire", "the treaty", "terrorism"]
+
+
+@pytest.mark.parametrize("corpus_name", ["seeds", "fixtures"])
+def test_scores_are_lunr_index_query_s(corpus_name, searcher, fixture_searcher):
+    """The page scores a query straight from the postings (query.mjs's scoreClauses); lunr's
+    own Index.query over the same terms gives every hit the same score to the last bit, the
+    same match metadata and the same terms in the same order (on which the ranking, the check
+    of each word and the reasons shown depend)."""
+    engine = searcher if corpus_name == "seeds" else fixture_searcher
+    cases = SEED_CASES if corpus_name == "seeds" else FIXTURE_CASES
+    found = 0
+    for q in [c["q"] for c in cases] + SCORER_QUERIES:
+        both = engine.scorers(q)
+        assert both["fast"] == both["lunr"], q
+        found += bool(both["fast"])
+    assert found >= len(cases) // 2  # the comparison is of real hits, not of empty lists
+
+
+def test_a_filter_reads_its_own_file_as_the_facet_table_says(searcher, files):
+    """A state or topic filter keeps, of the hits, exactly the paragraphs the facet table lists
+    for that value (the page reads them from f/<param>/<id>.json before its first results, not
+    from facets.json); an unknown value keeps nothing; a document filter still works."""
+    facets = _json(files, FACETS_PATH)
+    meta = _json(files, META_PATH)
+    ids = [p["i"] for p in searcher.paragraphs]
+    every = searcher.answer("désarmement").ids
+    checked = 0
+    for param, key in (("etat", "e"), ("theme", "t")):
+        for i, (value, _) in enumerate(meta[key]):
+            listed = {ids[r] for r in itertools.accumulate(facets[key][i])}
+            kept = searcher.answer("désarmement", **{param: value}).ids
+            assert kept == [x for x in every if x in listed], (param, value)
+            checked += bool(kept)
+    assert checked >= 5
+    assert searcher.answer("désarmement", etat="atlantide").ids == []
+    assert searcher.answer("désarmement", theme="nulle-part").ids == []
+    cd = searcher.answer("désarmement", doc="cd-2012-kazakhstan-otsc").ids
+    assert cd and cd == [x for x in every if x.startswith("cd-2012-kazakhstan-otsc_")]
+    both = searcher.answer("désarmement", etat="kazakhstan", doc="cd-2012-kazakhstan-otsc").ids
+    assert both and set(both) <= set(cd) and set(both) <= set(searcher.answer("désarmement", etat="kazakhstan").ids)

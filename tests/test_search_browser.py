@@ -169,6 +169,42 @@ def test_facets_combine_with_the_query_and_live_in_the_url(page, site):
     assert page.errors == []
 
 
+READ_FETCHES = """() => {
+  const m = performance.getEntriesByName("undocs-search-first-results")[0].startTime;
+  return performance.getEntriesByType("resource").map((r) => [new URL(r.name).pathname, r.responseEnd <= m]);
+}"""
+
+
+def test_a_state_filter_reads_its_own_file_before_the_first_results(page, site):
+    """A shared link with a state filter fetches that state's paragraphs (f/etat/<id>.json.gz)
+    before its first results, not the whole facet table, which comes after them for the
+    counts; the results and the counts are those of the filter."""
+    open_search(page, site, "q=" + quote("désarmement") + "&etat=norvege")
+    fetched = page.evaluate(READ_FETCHES)
+    before = [path for path, early in fetched if early]
+    assert any(path.endswith("/assets/search/f/etat/norvege.json.gz") for path in before), before
+    assert not any(path.endswith("/facets.json.gz") for path in before), before
+    assert any(path.endswith("/facets.json.gz") for path, _ in fetched)
+    ids = result_ids(page)
+    assert ids and all(i.startswith("a-67-131_norvege-") for i in ids)
+    assert "Norvège" in page.locator("#search-active").inner_text()
+    assert page.locator("#search-facets button[aria-pressed=true]", has_text="Norvège").count() == 1
+    assert page.errors == []
+
+
+def test_a_typed_query_ends_with_all_its_first_page_drawn(page, site):
+    """A new query is drawn in two steps (its first 6 results, then the rest of the page of
+    20): once its results are marked as the query's (data-query), all of them are there."""
+    open_search(page, site, "q=biologiques")
+    type_query(page, "désarmement")
+    count = int(page.get_attribute("#search-app", "data-count"))
+    assert count > 6 and len(result_ids(page)) == min(count, 20)
+    type_query(page, "Turkménistan")
+    count = int(page.get_attribute("#search-app", "data-count"))
+    assert len(result_ids(page)) == min(count, 20) > 0
+    assert page.errors == []
+
+
 def test_shared_url_restores_the_search(page, site):
     open_search(page, site, "q=otan&etat=russie&theme=missiles")
     assert page.input_value("#q") == "otan"

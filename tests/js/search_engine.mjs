@@ -8,6 +8,10 @@
 // "n": ids wanted}; writes one JSON line per request: {"refs": [every hit that passes the
 // filters, best first], "ids": [paragraph ids of the first n], "count", "suggestion"}, or
 // {"error": message}. Stops at the end of stdin.
+//
+// {"q": text, "scorers": true} asks for the hits of the query scored both ways (query.mjs's
+// scoreClauses and lunr.Index.query itself): {"fast": hits, "lunr": hits}, each hit
+// [ref, score, terms (in order), {term: [fields, sorted]}].
 import { createRequire } from "node:module";
 import { readFile } from "node:fs/promises";
 import { createInterface } from "node:readline";
@@ -33,13 +37,27 @@ const engine = createEngine({
   fetchJSON: (file) => readJSON(path.join("assets", "search", file)),
 });
 
+/* The hits of q scored by scoreClauses, then by lunr.Index.query, once its files are loaded. */
+async function scorers(q) {
+  await engine.attempt(() => engine.search(q));
+  const hits = (on) => {
+    engine.scoreWithLunr(on);
+    try {
+      return engine.search(q).hits.map((h) => [h.ref, h.score, Object.keys(h.md), Object.fromEntries(Object.keys(h.md).map((t) => [t, Object.keys(h.md[t]).sort()]))]);
+    } finally {
+      engine.scoreWithLunr(false);
+    }
+  };
+  return { fast: hits(false), lunr: hits(true) };
+}
+
 const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
 for await (const line of lines) {
   if (!line.trim()) continue;
   let out;
   try {
     const request = JSON.parse(line);
-    out = await engine.find(request.q, request.filters || {}, request.n ?? 20);
+    out = request.scorers ? await scorers(request.q) : await engine.find(request.q, request.filters || {}, request.n ?? 20);
   } catch (e) {
     out = { error: String(e && e.stack || e) };
   }

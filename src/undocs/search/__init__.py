@@ -8,6 +8,8 @@ The build writes (format in ``docs/search-index.md``), under ``assets/search/``:
   vocabulary words of the shard's range (to complete the word being typed);
 * ``p/<n>.json``    -- the paragraphs, by pages of refs: what a result shows;
 * ``facets.json``   -- documents, and the paragraphs of each state and topic (filters, counts);
+* ``f/<etat|theme>/<id>.json`` -- the paragraphs of one state or topic (a filter set before
+  the first results);
 * ``lexicon.json``  -- every term and vocabulary word (only for ``*``/``~`` queries and
   "Vouliez-vous dire");
 
@@ -60,15 +62,13 @@ from .index import (
     FIELDS,
     SEARCH_FORMAT,
     WEIGHT_SCALE,
-    document_frequencies,
     dump,
     index_records,
-    term_row,
     vocabulary,
-    weighted_postings,
+    weighted_rows,
 )
 from .shards import order, split
-from .store import PAGE_SIZE, facet_table, labels, languages, store_pages
+from .store import PAGE_SIZE, facet_table, filter_lists, labels, languages, store_pages
 
 SEARCH_DIR = "assets/search/"
 #: Plain JSON: the bundle carries it, and anyone else may read it as it is.
@@ -90,6 +90,11 @@ def page_path(n: int) -> str:
     return f"{SEARCH_DIR}p/{n}.json.gz"
 
 
+def filter_path(param: str, value: str) -> str:
+    """The file of one filter's paragraphs: ``param`` ``etat`` or ``theme``, ``value`` the id."""
+    return f"{SEARCH_DIR}f/{param}/{value}.json.gz"
+
+
 def packed(data: bytes) -> bytes:
     """A search file as stored: gzip at level 9, no timestamp or name (the same input gives the
     same bytes)."""
@@ -101,7 +106,7 @@ def unpacked(data: bytes) -> Any:
     return json.loads(gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data)
 
 
-__all__ = ["FACETS_PATH", "LEXICON_PATH", "META_PATH", "SEARCH_DIR", "packed", "page_path", "search_files", "shard_path", "unpacked"]
+__all__ = ["FACETS_PATH", "LEXICON_PATH", "META_PATH", "SEARCH_DIR", "filter_path", "packed", "page_path", "search_files", "shard_path", "unpacked"]
 
 
 def search_files(views: Views, acronyms: tuple[Acronym, ...] | None = None) -> dict[str, bytes]:
@@ -112,13 +117,14 @@ def search_files(views: Views, acronyms: tuple[Acronym, ...] | None = None) -> d
         acronyms = load_acronyms()
     records = index_records(views, acronyms)
     analysed = analyse(records)
-    postings = weighted_postings(analysed)
-    terms = sorted(postings, key=order)
-    rows = [term_row(t, postings[t]) for t in terms]
     words = vocabulary(analysed)
+    rows = weighted_rows(analysed)  # empties analysed.terms on the way
+    del analysed
+    terms = sorted(rows, key=order)
     folded_words = [(analysis.normalize(w), w) for w in words]
-    bounds, shards = split(rows, [len(dump(row)) for row in rows], folded_words)
-    df = document_frequencies(postings)
+    bounds, shards = split([(t, rows[t][0]) for t in terms], [len(rows[t][0]) for t in terms], folded_words)
+    df = {t: rows[t][1] for t in terms}
+    del rows
     version: dict[str, Any] = {"v": SEARCH_FORMAT, "a": analysis.ANALYSIS_VERSION}
     meta = {
         **version,
@@ -133,11 +139,16 @@ def search_files(views: Views, acronyms: tuple[Acronym, ...] | None = None) -> d
         "lg": languages(views, records),
     }
     files = {META_PATH: dump(meta), analysis.ANALYSIS_JSON_PATH: analysis.analysis_json()}
+    head = dump(version)[:-1]  # the shard's JSON, as dump({**version, "t": rows, "w": words}) writes it
     for n, shard in enumerate(shards):
-        files[shard_path(n)] = packed(dump({**version, **shard.data()}))
+        body = b",".join(row for _, row in shard.rows)
+        files[shard_path(n)] = packed(head + b',"t":[' + body + b'],"w":' + dump(shard.words) + b"}")
     for n, page in enumerate(store_pages(views, records)):
         files[page_path(n)] = packed(dump({**version, **page}))
-    files[FACETS_PATH] = packed(dump({**version, **facet_table(views, records)}))
+    facets = facet_table(views, records)
+    files[FACETS_PATH] = packed(dump({**version, **facets}))
+    for (param, value), refs in filter_lists(views, facets).items():
+        files[filter_path(param, value)] = packed(dump({**version, "r": refs}))
     # in the order the page's script meets them, shard after shard (completions keep the first ones)
     lexicon_words = [[w, df.get(analysis.term(w) or "", 0)] for _, w in sorted(folded_words, key=lambda fw: (order(fw[0]), fw[1]))]
     files[LEXICON_PATH] = packed(dump({**version, "t": terms, "w": lexicon_words}))

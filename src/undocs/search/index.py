@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+from array import array
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Iterable
@@ -183,69 +184,66 @@ def analyse(records: list[Record]) -> Analysed:
 K1, B = 1.2, 0.75
 
 
-def weighted_postings(analysed: Analysed) -> dict[str, list[list[tuple[int, int]]]]:
-    """Each term's postings, per field (in ``FIELDS`` order): ``(ref, weight)`` by ascending ref.
+def weighted_rows(analysed: Analysed) -> dict[str, tuple[bytes, int]]:
+    """Each term's row of the index, ``[term, field 0, field 1, …]`` as compact JSON (each field
+    a flat list ``[ref delta, weight, …]`` by ascending ref, trailing empty fields dropped; in
+    ``FIELDS`` order), with the number of paragraphs it occurs in (which ranks spelling
+    suggestions).
 
     The weight is the value lunr's ``Builder`` gives the term in the field's vector -- BM25
     with lunr's idf and parameters, times the field's boost, rounded to 3 decimals, the same
     floating-point operations in the same order as lunr.py's ``_create_field_vectors`` -- times
     ``WEIGHT_SCALE``: an exact integer. lunr scores a field as ``query vector · field vector /
     |query vector|`` (``Vector.similarity`` called on the query's vector), so only the query's
-    own terms count: a query needs only their postings, and the page builds a ``lunr.Index`` of
-    just those terms that scores exactly as the whole index would.
+    own terms count: a query needs only their postings. ``tests/test_search.py`` checks, term
+    for term and weight for weight, that this is what lunr.py builds through the analysis
+    pipeline.
 
-    Computed here from the analysed terms rather than by lunr.py's ``Builder``, whose
-    per-token objects made it the longest step of a 2,000-document build (about a minute);
-    ``tests/test_search.py`` checks, term for term and weight for weight, that this is what
-    lunr.py builds through the analysis pipeline.
+    Memory is what bounds a large build (400,000 paragraphs: about 30 million postings): each
+    paragraph's terms are dropped from ``analysed`` once counted, postings are counted in
+    arrays of machine integers, and each term's row is kept only as its JSON, made as the
+    term's counts are dropped.
     """
     n = len(analysed.terms)
     names = [name for name, _ in FIELDS]
-    lengths = [[len(fields[name]) for fields in analysed.terms] for name in names]
+    lengths = [array("i", (len(fields[name]) for fields in analysed.terms)) for name in names]
     average = [sum(field_lengths) / n if n else 0.0 for field_lengths in lengths]
-    counts: dict[str, list[list[tuple[int, int]]]] = {}
-    for ref, fields in enumerate(analysed.terms):
+    counts: dict[str, list[array | None]] = {}  # term -> per field: ref, tf, ref, tf, …
+    for ref in range(n):
+        fields, analysed.terms[ref] = analysed.terms[ref], {}
         for k, name in enumerate(names):
             for term, tf in Counter(fields[name]).items():
-                if term not in counts:
-                    counts[term] = [[] for _ in names]
-                counts[term][k].append((ref, tf))
-    out: dict[str, list[list[tuple[int, int]]]] = {}
-    for term, lists in counts.items():
-        df = sum(len(postings) for postings in lists)  # lunr's idf counts (field, ref) pairs
+                lists = counts.get(term)
+                if lists is None:
+                    lists = counts[term] = [None] * len(names)
+                postings = lists[k]
+                if postings is None:
+                    postings = lists[k] = array("i")
+                postings.append(ref)
+                postings.append(tf)
+    rows: dict[str, tuple[bytes, int]] = {}
+    for term in list(counts):
+        lists = counts.pop(term)
+        df = sum(len(postings) // 2 for postings in lists if postings is not None)  # lunr's idf counts (field, ref) pairs
         idf = math.log(1 + abs((n - df + 0.5) / (df + 0.5)))
-        weighted: list[list[tuple[int, int]]] = []
+        row: list[Any] = [term]
+        refs: set[int] = set()
         for k, postings in enumerate(lists):
-            boost = FIELDS[k][1]
-            row = []
-            for ref, tf in postings:
-                score = idf * ((K1 + 1) * tf) / (K1 * (1 - B + B * (lengths[k][ref] / average[k])) + tf)
-                score *= boost
-                row.append((ref, math.floor(round(score, 3) * WEIGHT_SCALE + 0.5)))
-            weighted.append(row)
-        out[term] = weighted
-    return out
-
-
-def term_row(term: str, postings: list[list[tuple[int, int]]]) -> list[Any]:
-    """``[term, field 0, field 1, …]``, each field a flat list ``[ref delta, weight, …]``
-    (trailing empty fields dropped)."""
-    row: list[Any] = [term]
-    for field_postings in postings:
-        flat: list[int] = []
-        previous = 0
-        for ref, weight in field_postings:
-            flat += (ref - previous, weight)
-            previous = ref
-        row.append(flat)
-    while len(row) > 1 and row[-1] == []:
-        row.pop()
-    return row
-
-
-def document_frequencies(postings: dict[str, list[list[tuple[int, int]]]]) -> dict[str, int]:
-    """Number of paragraphs each term occurs in (any field): ranks spelling suggestions."""
-    return {t: len({ref for f in lists for ref, _ in f}) for t, lists in postings.items()}
+            flat: list[int] = []
+            if postings is not None:
+                boost, previous = FIELDS[k][1], 0
+                for i in range(0, len(postings), 2):
+                    ref, tf = postings[i], postings[i + 1]
+                    score = idf * ((K1 + 1) * tf) / (K1 * (1 - B + B * (lengths[k][ref] / average[k])) + tf)
+                    score *= boost
+                    flat += (ref - previous, math.floor(round(score, 3) * WEIGHT_SCALE + 0.5))
+                    previous = ref
+                    refs.add(ref)
+            row.append(flat)
+        while len(row) > 1 and row[-1] == []:
+            row.pop()
+        rows[term] = (dump(row), len(refs))
+    return rows
 
 
 def vocabulary(analysed: Analysed) -> list[str]:

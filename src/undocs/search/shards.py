@@ -26,13 +26,11 @@ def order(key: str) -> bytes:
 
 @dataclass
 class Shard:
-    """The term rows (``[term, field postings…]``) and vocabulary words of one key range."""
+    """The term rows and vocabulary words of one key range (a row: anything whose first item
+    is its term -- ``[term, field postings…]``, or ``(term, its JSON)`` as the build has them)."""
 
-    rows: list[list[Any]] = field(default_factory=list)
+    rows: list[Any] = field(default_factory=list)
     words: list[str] = field(default_factory=list)
-
-    def data(self) -> dict[str, Any]:
-        return {"t": self.rows, "w": self.words}
 
 
 def boundaries(sized_keys: list[tuple[str, int]], target: int = SHARD_BYTES) -> list[str]:
@@ -55,7 +53,7 @@ def shard_of(key: str, bounds: list[str]) -> int:
 
 
 def split(
-    rows: list[list[Any]], row_sizes: list[int], words: list[tuple[str, str]], target: int = SHARD_BYTES
+    rows: list[Any], row_sizes: list[int], words: list[tuple[str, str]], target: int = SHARD_BYTES
 ) -> tuple[list[str], list[Shard]]:
     """The boundaries and the shards of term rows (sorted by term) and vocabulary words
     (``(folded, word)``), balanced by size."""

@@ -10,8 +10,9 @@ from ..views import Views
 from .index import Record, language, state_words
 
 #: Paragraphs per store page: a result shown costs the download of its page, so pages are
-#: small (the first 6 results of a query fetch at most 6 of them).
-PAGE_SIZE = 20
+#: small (the first 6 results of a query fetch at most 6 of them). 10, not 20: at 2,000
+#: documents a page is 3.2 KB gzipped instead of 5.7 KB (median), for 13 % more bytes on disk.
+PAGE_SIZE = 10
 
 
 def _indexes(views: Views) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
@@ -109,3 +110,17 @@ def facet_table(views: Views, records: list[Record]) -> dict[str, Any]:
         docs.append([d.id, d.cite_symbol, urls.document_url(d.id), following])
     docs.reverse()
     return {"d": docs, "e": [_deltas(r) for r in by_state], "t": [_deltas(r) for r in by_topic]}
+
+
+#: The facets a reader may set before any result is shown (URL parameters ``etat``, ``theme``)
+#: and the key of their lists in ``facet_table``.
+FILTERS = (("etat", "e"), ("theme", "t"))
+
+
+def filter_lists(views: Views, table: dict[str, Any]) -> dict[tuple[str, str], list[int]]:
+    """Each state's and topic's paragraphs (refs as ascending deltas, as in ``facet_table``),
+    by (URL parameter, id): one small file each, so that a search with a filter set fetches the
+    refs of that one value, not the whole facet table, before its first results (the table
+    follows, for the counts)."""
+    ids = {"e": [s.id for s in views.states_sorted], "t": [t.id for t in views.corpus.topics]}
+    return {(param, value): table[key][i] for param, key in FILTERS for i, value in enumerate(ids[key])}

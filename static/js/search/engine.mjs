@@ -38,10 +38,12 @@ export function createEngine(opts) {
   }
 
   /* Ask at once for the shards a plain query will read (its words' terms; for the last word,
-   * being typed, the first shards of its completions): the first results of a shared link
+   * being typed, the first shards of its completions), and the files of the filters set
+   * (facets.mjs's prefetch): the first results of a shared link
    * wait on them, and the query's first run (cold code) then overlaps their loading.
    * attempt() finds them pending and asks for anything else. */
-  function prefetch(text) {
+  function prefetch(text, filters) {
+    if (filters) facets.prefetch(filters);
     if (usesSyntax(text)) return;
     var toks = A.tokens(text), wanted = [];
     toks.forEach(function (tok) {
@@ -52,6 +54,18 @@ export function createEngine(opts) {
       for (var n = files.shardOf(folded), last = files.shardOf(folded + "\uffff"); n <= last && wanted.length < 8; n++) wanted.push(n);
     }
     unique(wanted).forEach(files.prefetchShard);
+  }
+
+  /* A small archive (at most SMALL files of shards and store pages: the seeds have 5 + 10) is
+   * loaded whole once the first results are on the page: the next queries then fetch nothing.
+   * A larger one is not: each query fetches what it needs. Resolves when done (never fails). */
+  var SMALL = 16;
+  function preloadSmall() {
+    var pages = Math.ceil(M.n / M.ps), wanted = [];
+    if (M.k.length + pages > SMALL) return Promise.resolve(false);
+    for (var n = 0; n < M.k.length; n++) wanted.push(files.prefetchShard(n));
+    for (n = 0; n < pages; n++) wanted.push(files.prefetchPage(n));
+    return Promise.all(wanted).then(function () { return true; });
   }
 
   /* A Promise of the answer to a text with filters: {refs (every hit that passes the filters,
@@ -76,7 +90,8 @@ export function createEngine(opts) {
 
   return {
     M: M,
-    answer: query.answer, search: query.search, find: find, prefetch: prefetch, alternatives: alternatives,
+    answer: query.answer, search: query.search, scoreWithLunr: query.scoreWithLunr, find: find, prefetch: prefetch, alternatives: alternatives,
+    preloadSmall: preloadSmall,
     filtering: filtering, filtered: facets.filtered, counts: facets.counts, label: facets.label,
     explain: why.explain, langOf: ctx.terms.langOf,
     attempt: files.attempt, paragraph: files.paragraph, needParagraphs: files.needParagraphs,

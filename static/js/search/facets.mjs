@@ -82,12 +82,50 @@ export function createFacets(ctx) {
     return true;
   }
 
-  /* The hits the filters let through (needs facets.json when a filter is set: [] while it
-   * loads). */
+  /* The position of a state or topic id in M.e or M.t (-1: none). */
+  function valueIndex(key, id) {
+    var list = M[key];
+    for (var i = 0; i < list.length; i++) if (list[i][0] === id) return i;
+    return -1;
+  }
+
+  /* The hits the filters let through ([] while a file they need loads): a state or topic
+   * filter reads that value's paragraphs (f/<param>/<id>.json), a document filter
+   * facets.json, the language filter meta.json's `lg`. */
   function filtered(hits, filters) {
     if (!filtering(filters)) return hits;
-    var F = files.facets();
-    return F ? hits.filter(function (h) { return passes(F, h.ref, filters, null); }) : [];
+    var tests = [], waiting = false;
+    FACETS.forEach(function (f) {
+      var id = filters[f.param];
+      if (!id) return;
+      if (f.key === "e" || f.key === "t") {
+        if (valueIndex(f.key, id) === -1) { tests.push(function () { return false; }); return; }
+        var refs = files.filterRefs(f.param, id);
+        if (!refs) waiting = true;
+        else tests.push(function (ref) { return refs.has(ref); });
+      } else if (f.key === "l") {
+        var lang = indexOfId(null, "l", id);
+        tests.push(function (ref) { return values(null, ref, "l")[0] === lang; });
+      } else {
+        var F = files.facets();
+        if (!F) { waiting = true; return; }
+        var doc = indexOfId(F, "d", id);
+        tests.push(function (ref) { return docOf(F, ref) === doc; });
+      }
+    });
+    if (waiting) return [];
+    return hits.filter(function (h) {
+      for (var i = 0; i < tests.length; i++) if (!tests[i](h.ref)) return false;
+      return true;
+    });
+  }
+
+  /* Ask at once for the files the filters will read (with the shards of the query's words). */
+  function prefetch(filters) {
+    FACETS.forEach(function (f) {
+      var id = filters[f.param];
+      if (id && (f.key === "e" || f.key === "t") && valueIndex(f.key, id) !== -1) files.prefetchFilter(f.param, id);
+    });
   }
 
   /* Per facet, the count of each value among the hits that pass the other facets' filters:
@@ -110,11 +148,12 @@ export function createFacets(ctx) {
     });
   }
 
-  /* The label of a filter's value (its id when unknown). */
+  /* The label of a filter's value (its id when unknown, or for a document while facets.json
+   * loads). */
   function label(F, f, id) {
-    var i = F ? indexOfId(F, f.key, id) : -1;
+    var i = F || f.key !== "d" ? indexOfId(F, f.key, id) : -1;
     return i === -1 ? id : labelsOf(F, f.key)[i][1];
   }
 
-  return { filtered: filtered, counts: counts, label: label };
+  return { filtered: filtered, counts: counts, label: label, prefetch: prefetch };
 }

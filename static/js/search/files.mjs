@@ -1,5 +1,6 @@
 /* The index's files (docs/search-index.md), loaded on demand and kept: term shards (t/n.json),
- * store pages (p/n.json), facets.json and lexicon.json, all under assets/search/.
+ * store pages (p/n.json), the paragraphs of a state or topic filter (f/<param>/<id>.json),
+ * facets.json and lexicon.json, all under assets/search/.
  *
  * The query code is synchronous and reads only files already loaded; when it needs one that is
  * not, it says so (miss) and gives a provisional answer. attempt(fn) runs fn, fetches what it
@@ -58,6 +59,12 @@ export function createFiles(fetchJSON, A, M) {
   });
   var pages = cache(function (n) { return "p/" + n + ".json.gz"; }, function (d) { return d; });
   var facets = cache(function () { return "facets.json.gz"; }, prepareFacets);
+  /* A filter's paragraphs (key "etat/<id>" or "theme/<id>"): a Set of refs. */
+  var filters = cache(function (key) { return "f/" + key + ".json.gz"; }, function (d) {
+    var refs = new Set(), ref = 0;
+    for (var i = 0; i < d.r.length; i++) { ref += d.r[i]; refs.add(ref); }
+    return refs;
+  });
   var lexicon = cache(function () { return "lexicon.json.gz"; }, function (d) {
     var words = d.w.map(function (w) { return [w[0], fold(A, w[0]), undefined, w[1]]; });
     return { terms: d.t, words: words, tokenSet: null };
@@ -75,7 +82,8 @@ export function createFiles(fetchJSON, A, M) {
   }
 
   function fetchMissed(m) {
-    return m[0] === "shard" ? shards.fetch(m[1]) : m[0] === "page" ? pages.fetch(m[1]) : m[0] === "facets" ? facets.fetch(0) : lexicon.fetch(0);
+    return m[0] === "shard" ? shards.fetch(m[1]) : m[0] === "page" ? pages.fetch(m[1]) : m[0] === "filter" ? filters.fetch(m[1])
+      : m[0] === "facets" ? facets.fetch(0) : lexicon.fetch(0);
   }
 
   /* Run fn (synchronous, reads only loaded files) until it ran with every file it needed:
@@ -137,6 +145,14 @@ export function createFiles(fetchJSON, A, M) {
     return f;
   }
 
+  /* The refs (a Set) of the paragraphs of a state or topic (param "etat" or "theme", id: a
+   * value of M.e or M.t), or undefined while they load. */
+  function filterRefs(param, id) {
+    var key = param + "/" + id, refs = filters.get(key);
+    if (!refs) miss("filter", key);
+    return refs;
+  }
+
   /* lexicon.json, prepared, or undefined while it loads. */
   function lexiconData() {
     var l = lexicon.get(0);
@@ -147,8 +163,10 @@ export function createFiles(fetchJSON, A, M) {
   return {
     attempt: attempt, miss: miss, missing: missing,
     shardOf: shardOf, shard: shard, prefetchShard: function (n) { return shards.fetch(n).catch(function () {}); },
+    prefetchPage: function (n) { return pages.fetch(n).catch(function () {}); },
     paragraph: paragraph, needParagraphs: needParagraphs,
     facets: facetData, facetsLoaded: function () { return facets.get(0); },
+    filterRefs: filterRefs, prefetchFilter: function (param, id) { return filters.fetch(param + "/" + id).catch(function () {}); },
     lexicon: lexiconData
   };
 }

@@ -296,6 +296,7 @@ export function createQuery(ctx) {
    * those of the whole index (the weights are lunr.py's own, see weighted_postings). Terms get
    * their _index in sorted order, as in the whole index, so the sums run in the same order. */
   var NO_METADATA = Object.freeze({}); // lunr copies a posting's metadata, never changes it
+  var EMPTY = Object.freeze(Object.create(null));
   function indexOf(terms) {
     var fields = M.fields, inverted = Object.create(null), vectors = Object.create(null);
     terms.sort();
@@ -347,8 +348,143 @@ export function createQuery(ctx) {
     };
   }
 
-  /* The hits of the groups: [{ref, score, terms, md (lunr's match metadata), penalty}], best
-   * first; [] while a file is missing (attempt() runs it again). */
+  /* The query's clauses, in the order lunr would meet them: {t, fields, boost, prohibited}
+   * for each term of each group that the index has. */
+  function clausesOf(groups, known) {
+    var out = [];
+    groups.forEach(function (g) {
+      var prohibited = g.presence === "prohibited";
+      function add(t, boost) {
+        if (known(t)) out.push({ t: t, fields: g.fields, boost: boost, prohibited: prohibited });
+      }
+      g.exact.forEach(function (t) { add(t, g.boost); });
+      g.completions.forEach(function (t) { add(t, g.boost * (prohibited ? 1 : COMPLETION_BOOST)); });
+      g.sets.forEach(function (set) { set.forEach(function (t) { add(t, g.boost / set.length); }); }); // a set weighs as one word
+    });
+    return out;
+  }
+
+  /* A hit: its ref, score, and which fields each query term matched it in (`mask`: term ->
+   * a bit per field of M.fields, terms in the order lunr's match metadata lists them). `md`,
+   * lunr's match metadata (term -> field -> {}), is made from it when asked (why.mjs asks it of
+   * the results shown): a common word has tens of thousands of hits. */
+  function Hit(ref, score, mask) {
+    this.ref = ref;
+    this.score = score;
+    this.mask = mask;
+    this.penalty = 0;
+    this._md = null;
+  }
+  Object.defineProperty(Hit.prototype, "md", {
+    get: function () {
+      if (this._md) return this._md;
+      var md = Object.create(null), mask = this.mask;
+      for (var t in mask) {
+        md[t] = Object.create(null);
+        for (var k = 0; k < M.fields.length; k++) if (mask[t] & (1 << k)) md[t][M.fields[k]] = EMPTY;
+      }
+      return (this._md = md);
+    }
+  });
+
+  /* The bits of these fields (see Hit). */
+  function fieldBits(fields) {
+    var bits = 0;
+    for (var i = 0; i < fields.length; i++) bits |= 1 << M.fields.indexOf(fields[i]);
+    return bits;
+  }
+
+  /* lunr.Index.query over the index of just these terms (indexOf): [Hit]. Used for a query
+   * with a prohibited term (-word); scoreClauses() gives the same answer otherwise. */
+  function lunrScores(clauses, terms) {
+    var index = indexOf(terms.slice());
+    var P = lunr.Query.presence;
+    return index.query(function (q) {
+      clauses.forEach(function (c) {
+        q.term(c.t, { fields: c.fields.slice(), boost: c.boost, usePipeline: false, presence: c.prohibited ? P.PROHIBITED : P.OPTIONAL });
+      });
+    }).map(function (r) {
+      var md = r.matchData.metadata, mask = Object.create(null);
+      for (var t in md) mask[t] = fieldBits(Object.keys(md[t]));
+      return new Hit(Number(r.ref), r.score, mask);
+    });
+  }
+
+  /* The scores and match metadata lunr.Index.query gives (lunrScores) when no clause is
+   * prohibited, computed straight from the postings: the same floating-point operations in the
+   * same order, without lunr's objects per posting (a query of a common word meets most of the
+   * corpus). As in lunr: per field, a query vector (each term's boosts summed, by term index);
+   * a paragraph's field scores query vector · field vector / |query vector|, the dot product
+   * summed in term index order; its score, the sum of its field scores in the order lunr first
+   * met each (field, paragraph) pair (clause by clause, field by field, ref by ref); its match
+   * metadata, term -> field, terms in that order too. tests/js/search_engine.mjs checks both
+   * give the same on every reader case. */
+  function scoreClauses(clauses, terms) {
+    var fields = M.fields, nf = fields.length, fieldAt = Object.create(null), at = Object.create(null);
+    var k, i, j;
+    for (k = 0; k < nf; k++) fieldAt[fields[k]] = k;
+    terms.sort();
+    for (i = 0; i < terms.length; i++) at[terms[i]] = i;
+    var rows = terms.map(function (t) { return T.row(t); });
+    var query = fields.map(function () { return []; }); // query[k][term index]: summed boosts
+    var slotOf = new Map(), slotRef = [], slotField = [], slotTerms = [], seen = Object.create(null);
+    for (var c = 0; c < clauses.length; c++) {
+      var cl = clauses[c], ti = at[cl.t];
+      for (var f = 0; f < cl.fields.length; f++) {
+        k = fieldAt[cl.fields[f]];
+        query[k][ti] = query[k][ti] === undefined ? cl.boost : query[k][ti] + cl.boost;
+        if (seen[ti * nf + k]) continue;
+        seen[ti * nf + k] = true;
+        var flat = rows[ti][k + 1] || [], ref = 0;
+        for (j = 0; j < flat.length; j += 2) {
+          ref += flat[j];
+          var key = ref * nf + k, slot = slotOf.get(key);
+          if (slot === undefined) {
+            slotOf.set(key, slotRef.length);
+            slotRef.push(ref);
+            slotField.push(k);
+            slotTerms.push(cl.t);
+          } else if (typeof slotTerms[slot] === "string") {
+            slotTerms[slot] = [slotTerms[slot], cl.t];
+          } else {
+            slotTerms[slot].push(cl.t);
+          }
+        }
+      }
+    }
+    var dots = new Float64Array(slotRef.length), norms = [];
+    for (k = 0; k < nf; k++) {
+      var q = query[k], squares = 0;
+      for (i = 0; i < q.length; i++) {
+        if (q[i] === undefined) continue;
+        squares += q[i] * q[i];
+        var postings = rows[i][k + 1] || [], r = 0;
+        for (j = 0; j < postings.length; j += 2) {
+          r += postings[j];
+          dots[slotOf.get(r * nf + k)] += q[i] * (postings[j + 1] / M.scale);
+        }
+      }
+      norms.push(Math.sqrt(squares));
+    }
+    var results = [], byRef = new Map();
+    for (var s = 0; s < slotRef.length; s++) {
+      var bit = 1 << slotField[s], score = dots[s] / norms[slotField[s]] || 0, doc = byRef.get(slotRef[s]);
+      if (doc === undefined) {
+        doc = new Hit(slotRef[s], score, Object.create(null));
+        byRef.set(slotRef[s], doc);
+        results.push(doc);
+      } else {
+        doc.score += score;
+      }
+      var ts = slotTerms[s], mask = doc.mask;
+      if (typeof ts === "string") mask[ts] = (mask[ts] | 0) | bit;
+      else for (j = 0; j < ts.length; j++) mask[ts[j]] = (mask[ts[j]] | 0) | bit;
+    }
+    return results;
+  }
+
+  /* The hits of the groups: [Hit] (ref, score rounded, mask, md, penalty), best first; []
+   * while a file is missing (attempt() runs it again). */
   function run(groups) {
     var positive = groups.filter(function (g) { return g.presence !== "prohibited"; });
     if (!positive.length) return [];
@@ -359,33 +495,27 @@ export function createQuery(ctx) {
     if (files.missing()) return [];
     terms = unique(terms);
     if (!terms.length) return [];
-    var index = indexOf(terms.slice());
-    var P = lunr.Query.presence;
-    var results = index.query(function (q) {
-      groups.forEach(function (g) {
-        var presence = g.presence === "prohibited" ? P.PROHIBITED : P.OPTIONAL;
-        function add(t, boost) {
-          if (!(t in index.invertedIndex)) return;
-          q.term(t, { fields: g.fields.slice(), boost: boost, usePipeline: false, presence: presence });
-        }
-        g.exact.forEach(function (t) { add(t, g.boost); });
-        g.completions.forEach(function (t) { add(t, g.boost * (g.presence === "prohibited" ? 1 : COMPLETION_BOOST)); });
-        g.sets.forEach(function (set) { set.forEach(function (t) { add(t, g.boost / set.length); }); }); // a set weighs as one word
-      });
-    });
+    var has = Object.create(null);
+    terms.forEach(function (t) { has[t] = true; });
+    var clauses = clausesOf(groups, function (t) { return has[t] === true; });
+    var results = !useLunr && !clauses.some(function (c) { return c.prohibited; }) ? scoreClauses(clauses, terms.slice()) : lunrScores(clauses, terms);
+    groups.forEach(function (g) { g.bits = fieldBits(g.fields); });
     // Every result matches some term of the query; with one plain group, in that group's
     // fields, it is a hit. Otherwise each required group must be satisfied (AND).
     var required = positive.filter(function (g) { return g.presence === "required"; });
     var check = groups.length > 1 || groups[0].sets.length ? required : [];
     var hits = [], unverified = false;
     for (var i = 0; i < results.length; i++) {
-      var r = results[i], md = r.matchData.metadata, ok = true, ref = Number(r.ref);
+      var r = results[i], ok = true;
       for (var c = 0; ok && c < check.length; c++) {
-        var s = satisfies(check[c], md, ref);
+        var s = satisfies(check[c], r.mask, r.ref);
         if (s === undefined) unverified = true;
         ok = s === true;
       }
-      if (ok) hits.push({ ref: ref, score: Math.round(r.score * 1e6) / 1e6, terms: Object.keys(md), md: md, penalty: langPenalty(positive, md, ref) });
+      if (!ok) continue;
+      r.score = Math.round(r.score * 1e6) / 1e6;
+      r.penalty = langPenalty(positive, r.mask, r.ref);
+      hits.push(r);
     }
     if (unverified) return []; // store pages to load first (attempt() runs this again)
     hits.sort(function (a, b) { return a.penalty - b.penalty || b.score - a.score || a.ref - b.ref; });
@@ -402,9 +532,11 @@ export function createQuery(ctx) {
    * typed (completions), a word matched as a state's name (etat, mention: a state is the same in either
    * language, "Fédération de Russie" finds Russia's English paragraphs as its French ones), and
    * a paragraph of unknown language (both analyses), count 0. */
-  function langPenalty(groups, md, ref) {
+  var STATE_BITS = null;
+  function langPenalty(groups, mask, ref) {
     var lang = null, n = 0;
-    function matched(g, t) { return md[t] && g.fields.some(function (f) { return f in md[t]; }); }
+    if (STATE_BITS === null) STATE_BITS = fieldBits(["etat", "mention"].filter(function (f) { return M.fields.indexOf(f) !== -1; }));
+    function matched(g, t) { return (mask[t] & g.bits) !== 0; }
     for (var i = 0; i < groups.length; i++) {
       var g = groups[i];
       if (!g.langs) continue;
@@ -412,17 +544,17 @@ export function createQuery(ctx) {
       if (lang !== "fr" && lang !== "en") return 0;
       var other = g.langs[lang === "fr" ? "en" : "fr"];
       if (g.completions.length || matched(g, g.langs[lang])) continue; // a word being typed: either
-      if (md[other] && (md[other].etat || md[other].mention)) continue; // a state, by any of its names
+      if (mask[other] & STATE_BITS) continue; // a state, by any of its names
       if (matched(g, other)) n++;
     }
     return n;
   }
 
-  /* Whether a result (lunr's match metadata md, term -> field -> …) satisfies group g: true,
+  /* Whether a result (its mask: term -> fields matched, see Hit) satisfies group g: true,
    * false, or undefined while the text a phrase is checked against is not loaded. */
-  function satisfies(g, md, ref) {
+  function satisfies(g, mask, ref) {
     function matches(t) {
-      return md[t] && g.fields.some(function (f) { return f in md[t]; });
+      return (mask[t] & g.bits) !== 0;
     }
     if (g.exact.some(matches) || g.completions.some(matches)) return true;
     var pending = false;
@@ -521,5 +653,10 @@ export function createQuery(ctx) {
     return files.attempt(function () { return answerNow(text); });
   }
 
-  return { search: search, answerNow: answerNow, answer: answer };
+  /* Score with lunr.Index.query itself (true) or scoreClauses (false, the default): for the
+   * test that both agree. */
+  var useLunr = false;
+  function scoreWithLunr(on) { useLunr = !!on; }
+
+  return { search: search, answerNow: answerNow, answer: answer, scoreWithLunr: scoreWithLunr };
 }
