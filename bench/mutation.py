@@ -53,11 +53,11 @@ MODULES: dict[str, tuple[list[str], list[str]]] = {
     "enrich": (["src/undocs/enrich.py"], ["tests/test_enrich.py", "tests/test_golden.py"]),
     "sources": (["src/undocs/sources.py"], ["tests/test_sources.py"]),
     "export": (["src/undocs/export.py"], ["tests/test_export.py", "tests/test_corpus_fixture.py"]),
-    "states": (["src/undocs/states.py"], ["tests/test_states.py"]),
-    "topics": (["src/undocs/topics.py"], ["tests/test_topics.py"]),
-    "read": (["src/undocs/read/*.py"], ["tests/test_read.py", "tests/test_parse_document.py", "tests/test_real_documents.py"]),
+    "states": (["src/undocs/states.py"], ["tests/test_states.py", "tests/test_states_resolve.py"]),
+    "topics": (["src/undocs/topics.py"], ["tests/test_topics.py", "tests/test_topic_matching.py"]),
+    "read": (["src/undocs/read/*.py"], ["tests/test_read.py", "tests/test_read_pdf.py", "tests/test_parse_document.py", "tests/test_real_documents.py"]),
     "parse.plaintext": (["src/undocs/parse/plaintext.py"], ["tests/test_parse_plaintext.py", "tests/test_golden.py"]),
-    "parse.markdown": (["src/undocs/parse/markdown.py"], ["tests/test_parse_markdown.py", "tests/test_golden.py"]),
+    "parse.markdown": (["src/undocs/parse/markdown.py"], ["tests/test_parse_markdown.py", "tests/test_parse_markdown_links.py", "tests/test_golden.py"]),
     "parse.common": (["src/undocs/parse/common.py"], ["tests/test_parse_common.py", "tests/test_parse_plaintext.py", "tests/test_parse_markdown.py",
                                                        "tests/test_parse_document.py", "tests/test_golden.py"]),
     "parse.document": (["src/undocs/parse/document.py"], ["tests/test_parse_document.py", "tests/test_real_documents.py", "tests/test_golden.py"]),
@@ -66,6 +66,12 @@ MODULES: dict[str, tuple[list[str], list[str]]] = {
     "pdf.extract": (["src/undocs/pdf/extract.py"], ["tests/test_pdf_extract.py", "tests/test_pdf_layout.py", "tests/test_real_documents.py"]),
     "pdf.masthead": (["src/undocs/pdf/masthead.py"], ["tests/test_pdf_masthead.py", "tests/test_real_documents.py"]),
     "pdf.layout": (["src/undocs/pdf/layout.py"], ["tests/test_pdf_layout.py", "tests/test_real_documents.py"]),
+    # The search index: Python writes it, Node (the site's own search modules) reads it back in
+    # tests/test_search.py; the engine's own JavaScript is another tool's (StrykerJS) to mutate.
+    "search.store": (["src/undocs/search/store.py"], ["tests/test_search.py", "tests/test_index_data.py"]),
+    "search": (["src/undocs/search/__init__.py"], ["tests/test_search.py", "tests/test_search_shards.py", "tests/test_index_data.py"]),
+    "search.index": (["src/undocs/search/index.py"], ["tests/test_search.py", "tests/test_index_data.py"]),
+    "analysis": (["src/undocs/analysis.py"], ["tests/test_analysis.py", "tests/test_analysis_parity.py", "tests/test_acronyms.py"]),
 }
 #: Tests left out of every selection: the build of the whole un-corpus (minutes a run).
 DESELECT = ["-k", "not every_real_pdf and not strict_refuses_exactly and not symbols_dates_and_senders and not 1000_page"]
@@ -138,14 +144,18 @@ def run_module(module: str, max_children: int, only_survivors: bool) -> None:
     subprocess.run(command, cwd=ROOT, env=env, check=True)
 
 
-def score(entry: dict, equivalent: dict[str, str]) -> tuple[int, int, int, int, int]:
-    """(mutants, killed, equivalent, survived, other): killed counts timeouts (a mutant that
-    loops); an equivalent survivor is one read and explained in ``EQUIVALENT``."""
+def score(entry: dict, equivalent: dict[str, str]) -> tuple[int, int, int, int, int, int]:
+    """(mutants, killed, timeouts, equivalent, survived, other): a timeout (a mutant that loops,
+    or whose tests ran past mutmut's CPU-time limit) counts as killed in the score; an
+    equivalent survivor is one read and explained in ``EQUIVALENT``."""
     statuses = entry["statuses"]
-    killed = sum(s in ("killed", "timeout") for s in statuses.values())
-    same = sum(s == "survived" and name in equivalent for name, s in statuses.items())
-    survived = sum(s == "survived" for s in statuses.values()) - same
-    return len(statuses), killed, same, survived, len(statuses) - killed - same - survived
+    killed = sum(s == "killed" for s in statuses.values())
+    timeouts = sum(s == "timeout" for s in statuses.values())
+    # An equivalent mutant behaves as the original: if it timed out, the machine was slow.
+    same = sum(s in ("survived", "timeout") and name in equivalent for name, s in statuses.items())
+    timeouts -= sum(s == "timeout" and name in equivalent for name, s in statuses.items())
+    survived = sum(s == "survived" and name not in equivalent for name, s in statuses.items())
+    return len(statuses), killed, timeouts, same, survived, len(statuses) - killed - timeouts - same - survived
 
 
 def write_report() -> None:
@@ -159,26 +169,33 @@ def write_report() -> None:
         "(listed below), the tests mutmut saw run the mutated function. A mutant is killed when a test",
         "fails on it (or times out). A survivor is either equivalent — it behaves as the original; each",
         "one is explained below, from `bench/mutation_equivalent.json` — or a test is missing.",
-        "Score: (killed + equivalent) ÷ mutants; killed ÷ mutants in brackets. Target: 90 % per module.",
+        "Score: (killed + timeout + equivalent) ÷ mutants; killed ÷ mutants in brackets. Target: 90 % per module.",
+        "A timeout is a mutant whose tests ran past mutmut's CPU-time limit: usually a mutant that loops,",
+        "but on a loaded machine a slow test run can time out too; the timed-out mutants of each module are",
+        "named in its section, to be run again on an idle machine before they are trusted as killed.",
         "",
-        "| module | mutants | killed | equivalent | survived | not run | score (killed only) | time |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|",
+        "| module | mutants | killed | timeout | equivalent | survived | not run | score (killed only) | time |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     order = [m for m in MODULES if m in results]
     for module in order:
         entry = results[module]
-        total, killed, same, survived, other = score(entry, equivalent)
-        rate, strict = ((killed + same) / total, killed / total) if total else (0.0, 0.0)
-        lines.append(f"| `{module}` | {total} | {killed} | {same} | {survived} | {other} | {rate:.1%} ({strict:.1%}) | "
+        total, killed, timeouts, same, survived, other = score(entry, equivalent)
+        rate, strict = ((killed + timeouts + same) / total, killed / total) if total else (0.0, 0.0)
+        lines.append(f"| `{module}` | {total} | {killed} | {timeouts} | {same} | {survived} | {other} | {rate:.1%} ({strict:.1%}) | "
                      f"{entry['seconds'] / 60:.1f} min |")
     missing = [m for m in MODULES if m not in results]
     if missing:
-        lines += ["", "Not run: " + ", ".join(f"`{m}`" for m in missing) + " (see below)."]
+        lines += ["", "Not run yet: " + ", ".join(f"`{m}`" for m in missing) + " (listed in `bench/mutation.py`,",
+                  "no result stored: run `python bench/mutation.py MODULE`)."]
     lines.append("")
     for module in order:
         entry = results[module]
         lines += [f"## `{module}`", "", "Files: " + ", ".join(f"`{f}`" for f in entry["files"]) + ".",
                   "Tests: " + ", ".join(f"`{t}`" for t in entry["tests"]) + ".", ""]
+        timed_out = sorted(k for k, v in entry["statuses"].items() if v == "timeout" and k not in equivalent)
+        if timed_out:
+            lines += [f"Timed out ({len(timed_out)}): " + ", ".join(f"`{k}`" for k in timed_out) + ".", ""]
         others = {k: v for k, v in entry["statuses"].items() if v not in ("killed", "timeout", "survived")}
         if others:
             lines += [f"Not run ({len(others)}): " + ", ".join(sorted({v for v in others.values()})) + ".", ""]

@@ -24,6 +24,19 @@ def shared(scope: str) -> str:
     return "function" if os.environ.get("UNDOCS_MUTATION") else scope
 
 
+if os.environ.get("UNDOCS_MUTATION"):
+    # The same for the fixtures of test modules that do not say ``shared(...)`` (a search
+    # index built once per module, say): under mutation testing every fixture is each test's
+    # own, so a mutant is run against every test that would see it. Test modules are imported
+    # after this file, so their ``@pytest.fixture(scope=...)`` is this one.
+    _fixture = pytest.fixture
+
+    def _per_test_fixture(fixture_function=None, *, scope="function", **kwargs):
+        return _fixture(fixture_function, scope="function", **kwargs)
+
+    pytest.fixture = _per_test_fixture
+
+
 @pytest.fixture(scope=shared("session"))
 def loaded():
     """(corpus, report, texts) for the real seeds."""

@@ -69,8 +69,8 @@ def _raise(exc):
 # --- a failure at each stage ----------------------------------------------------------------
 
 STAGES = {
-    "rendering (OSError)": ("render_site", OSError(errno.EACCES, "Permission denied", "templates/document.html")),
-    "rendering (UndocsError)": ("render_site", SourceError("cannot render", "x.fr.txt", 3)),
+    "rendering (OSError)": ("render_pages", OSError(errno.EACCES, "Permission denied", "templates/document.html")),
+    "rendering (UndocsError)": ("render_pages", SourceError("cannot render", "x.fr.txt", 3)),
     "data export": ("export_data", OSError(errno.EIO, "Input/output error", "data/corpus.json")),
     "static files": ("static_files", OSError(errno.ENOENT, "No such file or directory", "static/css/style.css")),
     "reading sources": ("discover", SourceError("not valid UTF-8", "x.fr.txt", 1)),
@@ -83,6 +83,24 @@ def test_failure_in_a_stage_leaves_previous_output(stage, site, capsys, monkeypa
     monkeypatch.setattr(pipeline, name, _raise(exc))
     line = fails_cleanly(site, capsys)
     assert (exc.filename if isinstance(exc, OSError) else exc.path) in line
+
+
+def test_a_failure_after_some_pages_are_written_leaves_previous_output(site, capsys, monkeypatch):
+    """Pages are written as they are rendered: a page that fails to render after others were
+    written (into the staging folder) still leaves the previous site whole."""
+    real = pipeline.render_pages
+    written: list[str] = []
+
+    def some_then_fail(*args, **kwargs):
+        for n, (name, data) in enumerate(real(*args, **kwargs)):
+            if n == 5:
+                raise SourceError("cannot render", "x.fr.txt", 9)
+            written.append(name)
+            yield name, data
+
+    monkeypatch.setattr(pipeline, "render_pages", some_then_fail)
+    line = fails_cleanly(site, capsys)
+    assert len(written) == 5 and "x.fr.txt:9" in line
 
 
 def test_fidelity_loss_under_strict_leaves_previous_output(site, capsys, monkeypatch):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib.util
 import itertools
+import gzip
 import json
 import re
 import subprocess
@@ -43,7 +44,7 @@ def six(tmp_path_factory):
 
 
 def read_json(site, name):
-    return json.loads((site / "data" / name).read_text(encoding="utf-8"))
+    return json.loads(gzip.decompress((site / "data" / f"{name}.gz").read_bytes()).decode("utf-8"))
 
 
 def test_same_seed_same_bytes(tmp_path):

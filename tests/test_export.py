@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import gzip
 import io
 import json
 
@@ -12,7 +13,7 @@ import pytest
 from conftest import shared
 from corpus_fixture import small_corpus, small_report
 from undocs.citations import DOCUMENT_FILES
-from undocs.export import CSV_COLUMNS, FILES, export_data, spreadsheet_safe
+from undocs.export import CSV_COLUMNS, FILES, download_sizes, export_data, spreadsheet_safe
 from undocs.views import build_views, short_title
 
 STR, INT, NULL, LIST, DICT = str, int, type(None), list, dict
@@ -24,22 +25,48 @@ def files() -> dict[str, bytes]:
 
 
 def load(files, path):
-    return json.loads(files[path].decode("utf-8"))
+    return json.loads(text_of(files[path]))
+
+
+def text_of(data: bytes) -> str:
+    """A file of the export as text: the JSON and CSV are published gzipped."""
+    return (gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data).decode("utf-8")
 
 
 def test_every_file_is_written_utf8_with_trailing_newline(files):
     per_document = [f"documents/{d.id}/{name}" for d in small_corpus().documents for name in DOCUMENT_FILES.values()]
     assert sorted(files) == sorted([f["path"] for f in FILES] + per_document)
     for path, data in files.items():
-        assert data.endswith(b"\n"), path
-        text = data.decode("utf-8")
-        if path.endswith(".json"):
+        text = text_of(data)
+        assert text.endswith("\n"), path
+        if path.endswith((".json", ".json.gz")):
             assert "\\u" not in text  # ensure_ascii=False
             assert text.startswith(("[\n  {", "{\n  "))
 
 
 def test_export_is_stable(files):
     assert export_data(small_corpus(), small_report()) == files
+
+
+def test_the_json_and_csv_are_gzipped_with_nothing_that_varies(files):
+    """RFC 1952 header: magic, deflate, no flags (so no file name), mtime 0: the same corpus
+    gives the same bytes. The archive-wide citations stay plain, for reference managers."""
+    packed = sorted(p for p in files if p.startswith("data/") and p.endswith((".json.gz", ".csv.gz")))
+    assert packed == ["data/documents.json.gz", "data/paragraphs.csv.gz", "data/paragraphs.json.gz",
+                      "data/report.json.gz", "data/states.json.gz", "data/topics.json.gz"]  # fmt: skip
+    for path in packed:
+        header = files[path][:10]
+        assert header[:3] == b"\x1f\x8b\x08" and header[3] == 0 and header[4:8] == b"\0\0\0\0", path
+        assert int.from_bytes(files[path][-4:], "little") == len(gzip.decompress(files[path])), path
+    for path in ("data/citations.bib", "data/citations.ris", "data/citations.json"):
+        assert files[path][:2] != b"\x1f\x8b" and files[path].decode("utf-8").strip(), path
+
+
+def test_the_about_page_sizes_are_those_published_and_decompressed(files):
+    sizes = download_sizes(files)
+    data = files["data/paragraphs.json.gz"]
+    assert sizes["data/paragraphs.json.gz"] == (len(data), len(gzip.decompress(data)))
+    assert sizes["data/citations.bib"] == (len(files["data/citations.bib"]), None)
 
 
 def test_records_have_the_documented_fields(files):
@@ -63,7 +90,7 @@ PARAGRAPH_TYPES = {
 
 
 def test_paragraph_fields_are_typed(files):
-    paragraphs = load(files, "data/paragraphs.json")
+    paragraphs = load(files, "data/paragraphs.json.gz")
     assert len(paragraphs) == 12
     for p in paragraphs:
         for name, types in PARAGRAPH_TYPES.items():
@@ -76,7 +103,7 @@ def test_paragraph_fields_are_typed(files):
 
 
 def test_paragraph_values(files):
-    by_key = {p["id"]: p for p in load(files, "data/paragraphs.json")}
+    by_key = {p["id"]: p for p in load(files, "data/paragraphs.json.gz")}
     norway = by_key["a-67-131_norvege-4"]
     assert norway["citation"] == "A/67/131, réponse de la Norvège, § 4"
     assert norway["label"] == "§ 4" and norway["number"] is None and norway["seq"] == 4
@@ -98,7 +125,7 @@ def test_paragraph_values(files):
 
 
 def test_documents(files):
-    docs = load(files, "data/documents.json")
+    docs = load(files, "data/documents.json.gz")
     assert [d["id"] for d in docs] == ["a-67-131", "cd-2012-kazakhstan-otsc"]
     report, cd = docs
     assert report["date"] == "2012-07-10" and report["url"] == "documents/a-67-131/"
@@ -122,7 +149,7 @@ def test_documents(files):
 
 
 def test_states(files):
-    states = load(files, "data/states.json")
+    states = load(files, "data/states.json.gz")
     # Alphabetical by French name: Cuba, Fédération de Russie, Kazakhstan, Norvège.
     assert [s["id"] for s in states] == ["cuba", "russie", "kazakhstan", "norvege"]
     by_id = {s["id"]: s for s in states}
@@ -145,7 +172,7 @@ def test_states(files):
 
 
 def test_topics(files):
-    topics = load(files, "data/topics.json")
+    topics = load(files, "data/topics.json.gz")
     assert [t["id"] for t in topics] == ["multilateralisme", "desarmement-nucleaire", "armes-classiques"]
     nuclear = topics[1]
     assert nuclear["paragraphs"] == ["a-67-131_cuba-2", "a-67-131_norvege-4", "cd-2012-kazakhstan-otsc_declaration-2"]
@@ -155,7 +182,7 @@ def test_topics(files):
 
 
 def test_report(files):
-    report = load(files, "data/report.json")
+    report = load(files, "data/report.json.gz")
     assert report["removals"] == [
         {"file": "a-67-131.fr.txt", "line": 407, "page": None, "text": "A/67/131", "rule": "symbol-header",
          "reason": "en-tête de page : cote du document"},
@@ -166,7 +193,7 @@ def test_report(files):
 
 
 def test_csv(files):
-    rows = list(csv.reader(io.StringIO(files["data/paragraphs.csv"].decode("utf-8"))))
+    rows = list(csv.reader(io.StringIO(text_of(files["data/paragraphs.csv.gz"]))))
     assert tuple(rows[0]) == CSV_COLUMNS
     assert len(rows) == 13
     records = [dict(zip(rows[0], r)) for r in rows[1:]]
@@ -177,7 +204,7 @@ def test_csv(files):
     assert cuba["source_file"] == "a-67-131.fr.txt" and (cuba["source_line_start"], cuba["source_line_end"]) == ("30", "30")
     norway = next(r for r in records if r["id"] == "a-67-131_norvege-4")
     assert (norway["source_line_start"], norway["source_line_end"]) == ("56", "57")
-    assert b"\r" not in files["data/paragraphs.csv"]  # lines end with LF, as every file of the export
+    assert "\r" not in text_of(files["data/paragraphs.csv.gz"])  # lines end with LF, as every file of the export
     assert cuba["citation"] == "A/67/131, réponse de Cuba, § 2"
 
 
@@ -200,13 +227,13 @@ def test_csv_of_a_paragraph_that_begins_with_a_dash():
     doc = dataclasses.replace(doc, parts=(part,) + doc.parts[1:])
     corpus = dataclasses.replace(corpus, documents=(doc,) + corpus.documents[1:])
     out = export_data(corpus, small_report())
-    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(out["data/paragraphs.csv"].decode("utf-8")))}
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(text_of(out["data/paragraphs.csv.gz"])))}
     assert rows[first.id]["text"] == "'- =HYPERLINK(\"https://evil.example\",\"x\")"
-    record = next(p for p in load(out, "data/paragraphs.json") if p["id"] == first.id)
+    record = next(p for p in load(out, "data/paragraphs.json.gz") if p["id"] == first.id)
     assert record["text"] == "- =HYPERLINK(\"https://evil.example\",\"x\")"
     assert record["blocks"] == ["- =HYPERLINK(\"https://evil.example\",\"x\")"]
     # No cell of the file begins with what a spreadsheet reads as a formula.
-    for row in csv.reader(io.StringIO(out["data/paragraphs.csv"].decode("utf-8"))):
+    for row in csv.reader(io.StringIO(text_of(out["data/paragraphs.csv.gz"]))):
         assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row), row
 
 

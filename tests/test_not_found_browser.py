@@ -2,11 +2,12 @@
 
 GitHub Pages serves ``404.html`` for any missing address, at any depth, so the page's
 relative links cannot know where the root is; a build that knows its public root writes
-absolute links (``tests/test_render.py``), one that does not leaves the root for
-``static/js/404.js`` to guess from the address. That guess runs only in a browser: here the
-seeds are built without ``--base-url`` and served under ``/undocs/``, and Chromium asks for
-missing pages on a ``<user>.github.io`` host (resolved to the local server) and on another
-host, and follows what the page offers: the "Accueil" link, the menu, the stylesheet.
+absolute links (``tests/test_render.py``), one that does not writes its stylesheet and scripts
+into the page (``undocs.pages.not_found``, ``tests/test_not_found.py``) and leaves the root for
+``static/js/404.js`` to find from the address. That runs only in a browser: here the seeds are
+built without ``--base-url`` and served under ``/undocs/``, and Chromium asks for missing pages,
+at the root and deeper, on a ``<user>.github.io`` host (resolved to the local server) and on
+another host, and follows what the page offers: the "Accueil" link, the menu, the stylesheet.
 """
 
 from __future__ import annotations
@@ -85,16 +86,25 @@ def test_a_missing_page_under_the_root_of_a_github_pages_site(chromium, unrooted
     assert seen["failed"] == []
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "static/js/404.js and the page's stylesheet are linked relatively (assets/js/404.js): from "
-    "/undocs/documents/inexistant/page/ they resolve under that folder, are not found, and the root "
-    "is never guessed; reported to the owner of static/js and templates/404.html"))
 def test_a_missing_page_deeper_in_a_github_pages_site(chromium, unrooted):
     origin = f"http://user.github.io:{unrooted}"
     seen = visit(chromium, f"{origin}{PREFIX}documents/inexistant/page/")
     assert seen["status"] == 404 and seen["heading"] == "Page introuvable"
     assert seen["home"] == f"{origin}{PREFIX}"
     assert seen["styled"]
+    assert seen["links"] and all(link.startswith(origin + PREFIX) and ok(link) for link in seen["links"]), seen["links"]
+    assert seen["failed"] == []
+
+
+def test_a_missing_page_deeper_on_another_host(chromium, unrooted):
+    """Off github.io the address says nothing of the root: the script finds the folder that
+    serves the site's own ``assets/js/404.js``."""
+    origin = f"http://127.0.0.1:{unrooted}"
+    seen = visit(chromium, f"{origin}{PREFIX}etats/inexistant/encore/plus/loin.html")
+    assert seen["status"] == 404 and seen["heading"] == "Page introuvable"
+    assert seen["home"] == f"{origin}{PREFIX}"
+    assert seen["styled"]
+    assert seen["links"] and all(link.startswith(origin + PREFIX) and ok(link) for link in seen["links"]), seen["links"]
 
 
 def test_a_missing_page_under_the_root_on_another_host(chromium, unrooted):

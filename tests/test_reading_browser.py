@@ -259,6 +259,58 @@ def test_state_page_prints_whole_paragraphs(browser, site):
     assert "…" not in text
 
 
+def test_each_paragraph_gets_its_full_reference_from_the_script(browser, site):
+    """cite.js composes each paragraph's "Citer" block from the page (#cite-doc and the
+    paragraph's data-cite): its reference must be the one the build computes for it
+    (``Views.reference``), on every paragraph of both seeds, with its permalink."""
+    from conftest import DATA, SEEDS
+    from undocs.pages.common import keep_together
+    from undocs.pipeline import load_corpus
+    from undocs.views import build_views
+
+    views = build_views(load_corpus(SEEDS, DATA)[0])
+    for doc in views.corpus.documents:
+        context, page = new_page(browser, LAPTOP)
+        try:
+            page.goto(site.url(f"documents/{doc.id}/"), wait_until="load")
+            blocks = page.eval_on_selector_all(".para[data-cite]", """paras => paras.map(p => [
+                p.id, p.querySelector('details.cite .cite-text')?.textContent,
+                p.querySelector('details.cite .cite-url')?.getAttribute('href')])""")
+        finally:
+            context.close()
+        assert [b[0] for b in blocks] == [p.id for p in doc.paragraphs]
+        for (pid, text, href), p in zip(blocks, doc.paragraphs):
+            assert text == keep_together(views.reference(p)), pid
+            assert href == f"#{pid}"
+
+
+def test_each_paragraph_gets_its_chips_from_the_script(browser, site):
+    """chips.js makes each paragraph's chips from its data-topics and data-states and the
+    page's lists: the labels and links must be the paragraph's topics, then the states it
+    names (not its speaker), as the corpus records them, and each link must lead to that
+    topic's or state's page."""
+    from conftest import DATA, SEEDS
+    from undocs.pipeline import load_corpus
+    from undocs.views import build_views
+
+    views = build_views(load_corpus(SEEDS, DATA)[0])
+    doc = views.documents["cd-2012-kazakhstan-otsc"]
+    context, page = new_page(browser, PHONE)
+    try:
+        page.goto(site.url(f"documents/{doc.id}/"), wait_until="load")
+        chips = dict(page.eval_on_selector_all(".para[data-cite]", """paras => paras.map(p => [p.id,
+            [...p.querySelectorAll('.chips a')].map(a => [a.className, a.textContent, a.getAttribute('href')])])"""))
+    finally:
+        context.close()
+    assert any(chips.values())
+    for p in doc.paragraphs:
+        topics = [t for t in dict.fromkeys(p.topics) if t in views.topics]
+        named = [m for m in dict.fromkeys(p.mentions) if m in views.states and m != p.state]
+        expected = [["chip chip-topic", views.topics[t].label, f"../../themes/{t}/index.html"] for t in topics]
+        expected += [["chip chip-state", views.states[m].name, f"../../etats/{m}/index.html"] for m in named]
+        assert chips[p.id] == expected, p.id
+
+
 def test_citation_copied_whole(browser, site):
     context, page = new_page(browser, LAPTOP, permissions=["clipboard-read", "clipboard-write"])
     try:

@@ -49,8 +49,8 @@ def test_each_list_limit_is_read(tmp_path):
     ({"full_text": 0}, "lists.full_text must be a whole number of at least 1, not 0"),
     ({"home": True}, "lists.home must be a whole number of at least 1, not True"),
     ({"per_topic": "10"}, "lists.per_topic must be a whole number of at least 1, not '10'"),
-    ({"full_txt": 10}, "lists must be a mapping of full_text, home, mentions, per_topic"),
-    ([10], "lists must be a mapping of full_text, home, mentions, per_topic"),
+    ({"full_txt": 10}, "lists must be a mapping of full_text, home, mentions, per_topic, roles"),
+    ([10], "lists must be a mapping of full_text, home, mentions, per_topic, roles"),
 ])  # fmt: skip
 def test_a_bad_list_limit_is_one_error_naming_the_file(tmp_path, lists, message):
     with pytest.raises(ConfigError) as info:

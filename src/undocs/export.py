@@ -2,13 +2,21 @@
 
 The field lists in :data:`FILES` are the documentation of that contract: the "about the data"
 page renders them as tables, and the tests check every exported record against them.
+
+The JSON and CSV files are published gzipped (``.json.gz``, ``.csv.gz``, as the about page
+says): they repeat the text of every paragraph, and as they are they would take a third of
+a large archive's bytes where GitHub Pages allows 1 GB (docs/benchmarks.md); gzip makes them
+about seven times smaller. The archive-wide citation files stay plain, for reference managers
+that import them as they are.
 """
 
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
+from collections.abc import Iterable
 from typing import Any
 
 from . import urls
@@ -20,7 +28,7 @@ from .views import Views, build_views, iso
 #: Each exported file: its path, what one record is, and its fields (name, type, meaning).
 FILES: tuple[dict[str, Any], ...] = (
     {
-        "path": "data/documents.json",
+        "path": "data/documents.json.gz",
         "summary": "Un objet par document, avec ses métadonnées et la liste de ses parties.",
         "fields": (
             ("id", "texte", "Identifiant du document dans l’archive (ex. « a-67-131 »)."),
@@ -41,7 +49,7 @@ FILES: tuple[dict[str, Any], ...] = (
         ),
     },
     {
-        "path": "data/paragraphs.json",
+        "path": "data/paragraphs.json.gz",
         "summary": "Un objet par paragraphe citable (paragraphe, élément de liste ou formule finale), dans l’ordre du corpus.",
         "fields": (
             ("id", "texte", "Identifiant du paragraphe, unique dans l’archive et stable d’une construction à l’autre : « <document>_<partie>-<numéro> » (ex. « a-67-131_norvege-3 ») ; c’est aussi l’ancre de son lien permanent."),
@@ -65,12 +73,12 @@ FILES: tuple[dict[str, Any], ...] = (
         ),
     },
     {
-        "path": "data/paragraphs.csv",
+        "path": "data/paragraphs.csv.gz",
         "summary": "Les mêmes paragraphes en CSV (UTF-8, virgule, guillemets doubles, une ligne d’en-tête) ; les listes sont jointes par « | » ; source devient source_file, source_line_start, source_line_end ; blocks est omis. Une cellule qui commence par =, +, -, @, une tabulation ou un retour chariot est précédée d’une apostrophe (') pour qu’un tableur ne la lise pas comme une formule ; le JSON garde le texte exact.",
         "fields": (),
     },
     {
-        "path": "data/states.json",
+        "path": "data/states.json.gz",
         "summary": "Un objet par État du répertoire, par ordre alphabétique.",
         "fields": (
             ("id", "texte", "Identifiant de l’État (ex. « norvege »)."),
@@ -84,7 +92,7 @@ FILES: tuple[dict[str, Any], ...] = (
         ),
     },
     {
-        "path": "data/topics.json",
+        "path": "data/topics.json.gz",
         "summary": "Un objet par thème, dans l’ordre du référentiel.",
         "fields": (
             ("id", "texte", "Identifiant du thème."),
@@ -113,7 +121,7 @@ FILES: tuple[dict[str, Any], ...] = (
         "fields": (),
     },
     {
-        "path": "data/report.json",
+        "path": "data/report.json.gz",
         "summary": "Le rapport de construction : ce qui a été retiré des sources et les avertissements.",
         "fields": (
             ("removals", "liste d’objets", "file, line (ligne du texte extrait), page (page du PDF, null pour un texte), text, rule (la règle qui l’a reconnu), reason : artefacts d’extraction retirés."),
@@ -238,6 +246,23 @@ def _json(data: Any) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
+def gzipped(data: bytes) -> bytes:
+    """A download as published: gzip at level 9, with no timestamp or name in its header (the
+    same data gives the same bytes, build after build)."""
+    return gzip.compress(data, compresslevel=9, mtime=0)
+
+
+def unpacked_size(data: bytes) -> int | None:
+    """The size of a gzipped file once decompressed (its trailer's ISIZE), or None if plain."""
+    return int.from_bytes(data[-4:], "little") if data[:2] == b"\x1f\x8b" else None
+
+
+def download_sizes(files: dict[str, bytes]) -> dict[str, tuple[int, int | None]]:
+    """Each download's size as published and decompressed (None for a plain file), for the
+    about page: the build writes the files, then lists them by these numbers alone."""
+    return {path: (len(data), unpacked_size(data)) for path, data in files.items()}
+
+
 #: What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -251,19 +276,66 @@ def spreadsheet_safe(value: Any) -> Any:
     return value
 
 
-def _csv(rows: list[dict[str, Any]]) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+class _Packed:
+    """A gzipped download written piece by piece: the paragraphs' JSON and CSV are never held
+    whole (at 400,000 paragraphs they would be over a gigabyte of text), only compressed."""
+
+    def __init__(self) -> None:
+        self._buffer = io.BytesIO()
+        self._gzip = gzip.GzipFile(fileobj=self._buffer, mode="wb", compresslevel=9, mtime=0)
+
+    def write(self, text: str) -> None:
+        self._gzip.write(text.encode("utf-8"))
+
+    def close(self) -> bytes:
+        self._gzip.close()
+        return self._buffer.getvalue()
+
+
+def _json_item(record: dict[str, Any], first: bool) -> str:
+    """One element of a JSON array as ``json.dumps(array, indent=2)`` would write it."""
+    body = json.dumps(record, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+    return ("[\n  " if first else ",\n  ") + body
+
+
+def _csv_row(record: dict[str, Any]) -> list[Any]:
+    flat = dict(record)
+    flat["topics"] = "|".join(record["topics"])
+    flat["mentions"] = "|".join(record["mentions"])
+    flat["source_file"] = record["source"]["file"]
+    flat["source_line_start"] = record["source"]["line_start"]
+    flat["source_line_end"] = record["source"]["line_end"]
+    return ["" if flat[c] is None else spreadsheet_safe(flat[c]) for c in CSV_COLUMNS]
+
+
+def packed_json_array(records: Iterable[dict[str, Any]]) -> bytes:
+    """A gzipped JSON array, written one record at a time: the same text as ``_json(list)``."""
+    out, first = _Packed(), True
+    for record in records:
+        out.write(_json_item(record, first))
+        first = False
+    out.write("[]\n" if first else "\n]\n")
+    return out.close()
+
+
+def paragraph_files(views: Views) -> dict[str, bytes]:
+    """``data/paragraphs.json.gz`` and ``data/paragraphs.csv.gz``, made in one pass over the
+    paragraphs, one record at a time."""
+    as_json, as_csv = _Packed(), _Packed()
+    line = io.StringIO()
+    writer = csv.writer(line, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    for r in rows:
-        flat = dict(r)
-        flat["topics"] = "|".join(r["topics"])
-        flat["mentions"] = "|".join(r["mentions"])
-        flat["source_file"] = r["source"]["file"]
-        flat["source_line_start"] = r["source"]["line_start"]
-        flat["source_line_end"] = r["source"]["line_end"]
-        writer.writerow(["" if flat[c] is None else spreadsheet_safe(flat[c]) for c in CSV_COLUMNS])
-    return out.getvalue().encode("utf-8")
+    for i, p in enumerate(views.paragraphs):
+        record = paragraph_record(p, views)
+        as_json.write(_json_item(record, i == 0))
+        writer.writerow(_csv_row(record))
+        if line.tell() > 1 << 16:
+            as_csv.write(line.getvalue())
+            line.seek(0)
+            line.truncate()
+    as_json.write("\n]\n" if views.paragraphs else "[]\n")
+    as_csv.write(line.getvalue())
+    return {"data/paragraphs.json.gz": as_json.close(), "data/paragraphs.csv.gz": as_csv.close()}
 
 
 def export_data(corpus: Corpus, report: BuildReport, views: Views | None = None,
@@ -272,13 +344,11 @@ def export_data(corpus: Corpus, report: BuildReport, views: Views | None = None,
     (``data/citations.*`` and each document's ``documents/<id>/citation.*``); ``base_url`` puts
     each document's absolute address in its citations."""
     views = views or build_views(corpus)
-    paragraphs = [paragraph_record(p, views) for p in views.paragraphs]
     return {
         **citation_files(corpus.documents, base_url),
-        "data/documents.json": _json([document_record(d) for d in corpus.documents]),
-        "data/paragraphs.json": _json(paragraphs),
-        "data/paragraphs.csv": _csv(paragraphs),
-        "data/states.json": _json([state_record(s, views) for s in views.states_sorted]),
-        "data/topics.json": _json([topic_record(t, views) for t in corpus.topics]),
-        "data/report.json": _json(report_record(report)),
+        "data/documents.json.gz": packed_json_array(document_record(d) for d in corpus.documents),
+        **paragraph_files(views),
+        "data/states.json.gz": packed_json_array(state_record(s, views) for s in views.states_sorted),
+        "data/topics.json.gz": packed_json_array(topic_record(t, views) for t in corpus.topics),
+        "data/report.json.gz": gzipped(_json(report_record(report))),
     }

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 ROLES = ("reply", "sender", "signatory", "sponsor", "speaker", "mentioned")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceSpan:
     """Where a record comes from: file name (relative to ``seeds/``) and 1-based line range."""
 
@@ -25,7 +25,7 @@ class SourceSpan:
     line_end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Footnote:
     """A note of the source (e.g. ``*``); ``id`` is its anchor, ``marker`` the sign used in the text."""
 
@@ -35,7 +35,7 @@ class Footnote:
     source: SourceSpan
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     """The citable unit: a paragraph, a list item or a closing line (place and date).
 
@@ -78,7 +78,7 @@ class Paragraph:
         return f"§ {self.number if self.number is not None else self.seq}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Statement:
     """A state's contribution to a document: a reply, a note it sent, a text it signed."""
 
@@ -89,7 +89,7 @@ class Statement:
     date_text: str | None = None  # the date as the source prints it ("1er juin 2012"), shown as is
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Part:
     """A section of a document: an introduction, one state's reply, a declaration.
 
@@ -113,7 +113,7 @@ class Part:
         return self.statements[0].state if len(self.statements) == 1 else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Removal:
     """An extraction artefact the parser recognised and left out (listed in the build report)."""
 
@@ -125,7 +125,7 @@ class Removal:
     page: int | None = None  # the PDF page it stood on
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Document:
     """One UN document, with its metadata (from its masthead or sidecar) and its parsed parts.
 
@@ -164,7 +164,7 @@ class Document:
         return tuple(s for part in self.parts for s in part.statements)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class State:
     """An entry of the gazetteer (``data/states.yaml``)."""
 
@@ -180,7 +180,7 @@ class State:
     observer: bool = False  # an observer State of the UN (Holy See, State of Palestine), not a Member
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Topic:
     """An entry of ``data/topics.yaml``: a theme readers browse and search by.
 
@@ -198,7 +198,7 @@ class Topic:
     terms_en: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Corpus:
     """Everything one build works on, enriched and validated."""
 

@@ -59,34 +59,72 @@ def _safe_relative(name: str) -> PurePosixPath:
     return path
 
 
-def write_site(
-    files: dict[str, bytes], out: Path, protected: tuple[Path, ...] = (), sources: tuple[Path, ...] = ()
-) -> None:
-    """Write ``files`` (relative path -> bytes) as the whole content of ``out``, atomically."""
-    check_target(out, protected, sources)
-    out = out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
-    try:
-        for name in sorted(files):
-            target = staging.joinpath(*_safe_relative(name).parts)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(files[name])
-        (staging / MARKER).write_bytes(MARKER_TEXT)
-        os.chmod(staging, 0o755)
+class Staging:
+    """The new site, written file by file into a hidden folder beside ``out`` as the build makes
+    it (no page is held in memory once written), then swapped in by :meth:`commit`.
+
+    Use it as a context manager: leaving the block normally commits; an exception (a failed
+    stage, Ctrl-C) deletes the staging folder and leaves the previous output as it was.
+    """
+
+    def __init__(self, out: Path, protected: tuple[Path, ...] = (), sources: tuple[Path, ...] = ()) -> None:
+        check_target(out, protected, sources)
+        self.out = out.resolve()
+        self._guard = (protected, sources)
+        self.sizes: dict[str, int] = {}  # every file written: relative path -> bytes
+        self.out.parent.mkdir(parents=True, exist_ok=True)
+        self.folder = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.new-", dir=self.out.parent))
+
+    def write(self, name: str, data: bytes) -> None:
+        """Write one file of the site (a relative POSIX path; each name once)."""
+        if name in self.sizes:
+            raise OutputError(f"two files would be written to {name}")
+        target = self.folder.joinpath(*_safe_relative(name).parts)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        self.sizes[name] = len(data)
+
+    def commit(self) -> None:
+        """Put the new site in place of ``out`` (two renames; the old site is then deleted)."""
+        check_target(self.out, *self._guard)  # the folder may have changed during the build
+        (self.folder / MARKER).write_bytes(MARKER_TEXT)
+        os.chmod(self.folder, 0o755)
+        out = self.out
         if out.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
             old.rmdir()
             out.rename(old)
             try:
-                staging.rename(out)
+                self.folder.rename(out)
             except BaseException:
                 old.rename(out)  # put the previous site back before reporting the failure
                 raise
             # The new site is in place: failing to delete the old one is not a failed build.
             shutil.rmtree(old, ignore_errors=True)
         else:
-            staging.rename(out)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+            self.folder.rename(out)
+
+    def discard(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def __enter__(self) -> Staging:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        if kind is not None:
+            self.discard()
+            return
+        try:
+            self.commit()
+        except BaseException:
+            self.discard()
+            raise
+
+
+def write_site(
+    files: dict[str, bytes], out: Path, protected: tuple[Path, ...] = (), sources: tuple[Path, ...] = ()
+) -> None:
+    """Write ``files`` (relative path -> bytes) as the whole content of ``out``, atomically."""
+    with Staging(out, protected, sources) as site:
+        for name in sorted(files):
+            site.write(name, files[name])

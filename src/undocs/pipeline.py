@@ -1,28 +1,36 @@
 """The whole build, top to bottom: load → read sources → parse → enrich → render → check → write.
 
-Everything is read and validated before anything is written; the output is written in one
-atomic step at the end (``output.write_site``), so any error leaves the previous site intact.
+Every source is read and validated first. Then each file of the site is written as soon as it
+is made, into a staging folder beside the output (``output.Staging``): a large archive's pages
+are never all in memory. The staging folder replaces the output in one swap at the end, so any
+error, at any stage, leaves the previous site intact.
 """
 
 from __future__ import annotations
 
+import functools
+import pickle
 import time
+import zlib
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import fidelity
 from .acronyms import load_acronyms
+from .cache import BuildCache
 from .enrich import enrich
 from .errors import FidelityError, Notice, SourceError
-from .export import export_data
-from .model import Corpus
-from .output import check_target, write_site
+from .export import download_sizes, export_data
+from .model import Corpus, Document
+from .output import Staging, check_target
 from .parallel import Deferred
-from .parse.document import parse_source
-from .render import render_site, static_files
+from .parse.document import parse_source, source_hints
+from .read import read
+from .render import render_pages, static_files
 from .search import META_PATH, search_files
 from .report import BuildReport
-from .settings import load_settings
+from .settings import Settings, load_settings
 from .sources import discover
 from .states import Gazetteer, load_states
 from .topics import TopicMatcher, load_topics
@@ -46,6 +54,7 @@ class Options:
     base_url: str | None = None
     strict: bool = False
     jobs: int = 1  # processes: 2 builds the search index beside the pages (the command's default)
+    cache: Path | None = None  # keep each document's reading and enrichment there (--cache)
 
 
 @dataclass(frozen=True)
@@ -68,19 +77,64 @@ class Summary:
         )
 
 
-def load_corpus(seeds: Path, data: Path, strict: bool = False) -> tuple[Corpus, BuildReport, dict[str, str]]:
-    """Read, parse and enrich every document; returns the corpus, the report and each source's text."""
+class SourceTexts(Mapping[str, str]):
+    """Each document's source text (what the fidelity check compares its page with), kept
+    compressed: an archive of 400,000 paragraphs holds about 300 MB of it until its pages are
+    rendered, a fifth of that compressed."""
+
+    def __init__(self) -> None:
+        self._packed: dict[str, bytes] = {}
+
+    def __setitem__(self, doc_id: str, text: str) -> None:
+        self._packed[doc_id] = zlib.compress(text.encode("utf-8"), 1)
+
+    def __getitem__(self, doc_id: str) -> str:
+        return zlib.decompress(self._packed[doc_id]).decode("utf-8")
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._packed)
+
+    def __len__(self) -> int:
+        return len(self._packed)
+
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self._packed  # the ids read so far, without decompressing
+
+    def pop(self, doc_id: str) -> str:
+        text = self[doc_id]
+        del self._packed[doc_id]
+        return text
+
+
+#: The curated data a document's reading, enrichment and page depend on (the cache's keys).
+CURATED = ("states.yaml", "topics.yaml", "unbis-disarmament-terms.tsv")
+
+
+def load_corpus(seeds: Path, data: Path, strict: bool = False,
+                cache: BuildCache | None = None) -> tuple[Corpus, BuildReport, SourceTexts]:  # fmt: skip
+    """Read, parse and enrich every document; returns the corpus, the report and each source's text.
+
+    With a ``cache``, each document's reading is kept under the digest of its file, its
+    sidecar's hints and the gazetteer's data, and its enrichment under the digest of the
+    document read and of the states' and topics' data (:mod:`undocs.cache`).
+    """
     states = load_states(data / "states.yaml")
     topics = load_topics(data / "topics.yaml", data / "unbis-disarmament-terms.tsv")
     gazetteer = Gazetteer(states)
     matcher = TopicMatcher(topics)
+    curated = [(data / name).read_bytes() for name in CURATED]
     documents = []
     warnings: list[str] = []
-    texts: dict[str, str] = {}
+    texts = SourceTexts()
     failing: list[SourceError] = []  # under --strict, every document's first fatal warning
     for source in discover(seeds):
         try:
-            document, doc_warnings, text = parse_source(source, gazetteer, frozenset(texts))
+            reading = None
+            if cache is not None:
+                hints = source_hints(source)
+                inputs = [source.path.name.encode(), source.path.read_bytes(), source.format.encode(), repr(hints).encode()]
+                reading = cache.get_or_make("read", [*inputs, curated[0]], lambda: read(source.path, source.format, hints, gazetteer))
+            document, doc_warnings, text = parse_source(source, gazetteer, texts.keys(), reading)
         except SourceError as error:
             if source.format != "pdf":
                 raise
@@ -96,7 +150,17 @@ def load_corpus(seeds: Path, data: Path, strict: bool = False) -> tuple[Corpus, 
             failing.append(fatal[0])
             continue
         warnings.extend(str(w) for w in doc_warnings)
-        documents.append(enrich(document, gazetteer, matcher, str(source.sidecar or source.path)))
+        where = str(source.sidecar or source.path)
+        if cache is None:
+            documents.append(enrich(document, gazetteer, matcher, where))
+        else:
+            # The document is made of its file, its sidecar and its id (which depends on the
+            # documents read before it): those, with the curated data, key its enrichment.
+            sidecar = source.sidecar.read_bytes() if source.sidecar else b""
+            documents.append(cache.get_or_make(
+                "enrich", [*inputs, sidecar, document.id.encode(), where.encode(), *curated],
+                lambda: enrich(document, gazetteer, matcher, where),
+            ))  # fmt: skip
         texts[document.id] = text
     if len(failing) == 1:
         raise failing[0]
@@ -115,40 +179,88 @@ def build(options: Options) -> Summary:
     started = time.perf_counter()
     protected = (PROJECT, Path.cwd())
     sources = (options.seeds, options.data, options.templates, options.static)
+    sources += (options.cache,) if options.cache else ()  # the site must not replace its cache
     check_target(options.out, protected, sources)
     settings = load_settings(options.data / "site.yaml", options.base_url)
     acronyms = load_acronyms(options.data / "acronyms.yaml", optional=True)
-    corpus, report, texts = load_corpus(options.seeds, options.data, options.strict)
+    cache = BuildCache(options.cache) if options.cache else None
+    corpus, report, texts = load_corpus(options.seeds, options.data, options.strict, cache)
     views = build_views(corpus)
     search = Deferred(search_files, views, acronyms, jobs=options.jobs)  # independent of the pages
+    warnings = list(report.warnings)
     try:
-        data_files = export_data(corpus, report, views=views, base_url=settings.base_url)
-        files = render_site(views, settings, report, options.templates, data_files)
-        warnings = list(report.warnings)
-        for document in corpus.documents:
-            page = files[document_url(document.id) + "index.html"].decode("utf-8")
-            loss = fidelity.check_removals(document, texts[document.id]) or fidelity.check(document, texts[document.id], page)
-            if loss and options.strict:
-                raise FidelityError(f"the word {loss.word!r} of the source {loss.why}", loss.file, loss.line)
-            if loss:
-                warnings.append(str(loss))
-        files.update(data_files)
-        files.update(search.result())
+        with Staging(options.out, protected, sources) as site:
+            data_files = export_data(corpus, report, views=views, base_url=settings.base_url)
+            for name in sorted(data_files):
+                site.write(name, data_files[name])
+            data_sizes = download_sizes(data_files)
+            del data_files
+            pages = {document_url(d.id) + "index.html": d for d in corpus.documents}
+            reuse = _page_reuse(cache, pages, settings, options.templates, options.data) if cache else None
+            for name, data in render_pages(views, settings, report, options.templates, data_sizes, reuse):
+                if name in pages:
+                    document, text = pages[name], texts.pop(pages[name].id)
+                    check = functools.partial(_check_fidelity, document, text, data, options.strict)
+                    if cache is None:
+                        warnings.extend(check())
+                    else:  # the same document, text and page give the same verdict (an error is not kept)
+                        inputs = [_pickled(document), text.encode(), data, str(options.strict).encode()]
+                        warnings.extend(cache.get_or_make("fidelity", inputs, check))
+                site.write(name, data)
+            search_meta = b""
+            for name, data in sorted(search.result().items()):
+                site.write(name, data)
+                search_meta = data if name == META_PATH else search_meta
+            for name, data in sorted(static_files(options.static).items()):
+                site.write(name, data)
+            for name, data in sorted(copy_vendor_assets(PROJECT / "node_modules").items()):
+                site.write(name, with_search_meta(data, search_meta) if name == SEARCH_BUNDLE else data)
     except BaseException:
         search.cancel()
         raise
-    files.update(static_files(options.static))
-    files.update(copy_vendor_assets(PROJECT / "node_modules"))
-    files[SEARCH_BUNDLE] = with_search_meta(files[SEARCH_BUNDLE], files[META_PATH])
-    write_site(files, options.out, protected, sources)
+    if cache is not None:
+        cache.prune()
     return Summary(
         documents=len(corpus.documents),
         statements=sum(len(d.statements) for d in corpus.documents),
-        paragraphs=sum(len(d.paragraphs) for d in corpus.documents),
-        states=len({s.state for d in corpus.documents for s in d.statements} | {m for d in corpus.documents for p in d.paragraphs for m in p.mentions}),
+        paragraphs=len(views.paragraphs),
+        states=len(corpus.states),
         topics=len(corpus.topics),
-        pages=sum(1 for name in files if name.endswith(".html")),
-        files=len(files),
+        pages=sum(1 for name in site.sizes if name.endswith(".html")),
+        files=len(site.sizes),
         seconds=time.perf_counter() - started,
         warnings=tuple(warnings),
     )
+
+
+def _pickled(document: Document) -> bytes:
+    return pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _page_reuse(cache: BuildCache, pages: dict[str, Document], settings: Settings, templates: Path,
+                data: Path) -> Callable[[str, Callable[[], bytes]], bytes]:  # fmt: skip
+    """The build cache's copy of each document page, keyed by the document (as pickled: a
+    document read from the cache pickles the same way build after build) and by what every
+    document page shares: the templates, the settings and the curated states and topics (a
+    page names only its own document's states and topics: another document does not change it)."""
+    shared = [
+        *(p.relative_to(templates).as_posix().encode() + b"\0" + p.read_bytes() for p in sorted(templates.rglob("*")) if p.is_file()),
+        repr(settings).encode(),
+        *((data / name).read_bytes() for name in CURATED),
+    ]
+
+    def reuse(path: str, render: Callable[[], bytes]) -> bytes:
+        if path not in pages:
+            return render()
+        return cache.get_or_make("page", [path.encode(), _pickled(pages[path]), *shared], render)
+
+    return reuse
+
+
+def _check_fidelity(document: Document, text: str, page: bytes, strict: bool) -> list[str]:
+    """Every word of the source on its page (or removed and reported): the warning, or the
+    error under --strict, that a lost word gives."""
+    loss = fidelity.check_removals(document, text) or fidelity.check(document, text, page.decode("utf-8"))
+    if loss and strict:
+        raise FidelityError(f"the word {loss.word!r} of the source {loss.why}", loss.file, loss.line)
+    return [str(loss)] if loss else []

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,7 @@ import jinja2
 import markupsafe
 
 from . import urls
+from .export import download_sizes
 from .feed import FEED_PATH, atom_feed
 from .figures.geometry import NODE_MODULES
 from .figures.worldmap import state_geometry
@@ -29,6 +30,7 @@ from .pages.common import Linker
 from .pages.document import document_view
 from .pages.lists import documents_page, home_view, states_page, topics_list
 from .pages.matrix import matrix_view
+from .pages.not_found import not_found_page
 from .pages.search import search_view
 from .pages.state import state_view
 from .pages.topic import topic_view
@@ -100,18 +102,20 @@ class Page:
     title: str
     section: str | None  # the NAV entry it belongs to, for aria-current
     crumbs: tuple[tuple[str, str], ...]  # (label, clean URL) above this page
-    context: dict[str, Any]
+    make: Callable[[Linker], dict[str, Any]]  # its view data, computed when it is rendered
     crumb: str | None = None  # this page's label in the breadcrumbs (default: its title)
 
 
-def site_pages(views: Views, report: BuildReport, data_files: dict[str, bytes], settings: Settings) -> list[Page]:
-    """Every HTML page but 404, with its view data (links relative to that page)."""
+def site_pages(views: Views, report: BuildReport, data_sizes: Mapping[str, tuple[int, int | None]],
+               settings: Settings) -> list[Page]:  # fmt: skip
+    """Every HTML page but 404. Each page's view data (links relative to it) is computed only
+    when the page is rendered, so that a large archive never holds every page's data at once."""
     pages: list[Page] = []
 
     def add(url: str, template: str, title: str, section: str | None,
             crumbs: tuple[tuple[str, str], ...], make: Callable[[Linker], dict[str, Any]],
             crumb: str | None = None) -> None:  # fmt: skip
-        pages.append(Page(url, template, title, section, crumbs, make(Linker(url, settings)), crumb))
+        pages.append(Page(url, template, title, section, crumbs, make, crumb))
 
     home = (("Accueil", urls.HOME),)
     corpus = views.corpus
@@ -127,7 +131,7 @@ def site_pages(views: Views, report: BuildReport, data_files: dict[str, bytes], 
     # The world map's geometry, projected once (by Node) for the whole build.
     geometry = state_geometry(corpus.states, NODE_MODULES, settings.figures.map) if corpus.states else None
     add(urls.STATES, "states.html", "États", urls.STATES, home,
-        lambda link: states_page(views, link, geometry, settings.figures))  # fmt: skip
+        lambda link: states_page(views, link, geometry, settings.figures, settings.lists.roles))  # fmt: skip
     for state in views.states_sorted:
         add(urls.state_url(state.id), "state.html", state.name, urls.STATES,
             home + (("États", urls.STATES),),
@@ -143,22 +147,8 @@ def site_pages(views: Views, report: BuildReport, data_files: dict[str, bytes], 
     add(urls.SEARCH, "search.html", "Recherche", urls.SEARCH, home,
         lambda link: {"search": search_view(views, link)})  # fmt: skip
     add(urls.ABOUT, "about.html", "À propos des données", urls.ABOUT, home,
-        lambda link: {"about": about_view(views, report, data_files, settings, link)})  # fmt: skip
+        lambda link: {"about": about_view(views, report, data_sizes, settings, link)})  # fmt: skip
     return pages
-
-
-def site_root_path(settings: Settings) -> str | None:
-    """The absolute path of the site root on its server (``/repo/``), if it can be known."""
-    if settings.base_url:
-        rest = settings.base_url.split("://", 1)[-1]
-        path = "/" + rest.split("/", 1)[1] if "/" in rest else "/"
-        return path if path.endswith("/") else path + "/"
-    if settings.repository:
-        name = settings.repository.rstrip("/").rsplit("/", 1)[-1].removesuffix(".git")
-        if name and not name.endswith(".github.io"):
-            return f"/{name}/"
-        return "/"
-    return None
 
 
 def common_context(page_url: str, title: str, section: str | None,
@@ -191,31 +181,6 @@ def common_context(page_url: str, title: str, section: str | None,
     }
 
 
-def not_found_context(settings: Settings) -> dict[str, Any]:
-    """404 is served at any depth: use absolute paths when the root is known, else root-relative."""
-    root_path = site_root_path(settings)
-    prefix = settings.base_url or root_path or ""
-    ctx = common_context(urls.NOT_FOUND, "Page introuvable", None, (), settings)
-    ctx.update(
-        {
-            "root": prefix,
-            "canonical": None,
-            "home_href": f"{prefix}index.html" if not root_path else prefix,
-            "search_href": f"{prefix}{urls.page_path(urls.SEARCH)}",
-            "about_href": f"{prefix}{urls.page_path(urls.ABOUT)}",
-            "css_href": f"{prefix}assets/css/style.css",
-            "js_root": f"{prefix}assets/js/",
-            "feed_href": f"{prefix}{FEED_PATH}",
-            "nav": [
-                {"label": label, "href": f"{prefix}{urls.page_path(url)}", "current": False, "section": False}
-                for label, url in NAV
-            ],
-            "root_known": bool(root_path),
-        }
-    )
-    return ctx
-
-
 def sitemap(urls_: list[str], base_url: str) -> bytes:
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']  # fmt: skip
@@ -232,28 +197,45 @@ def robots(base_url: str | None) -> bytes:
     return text.encode("utf-8")
 
 
-def render_site(views: Views, settings: Settings, report: BuildReport, templates_dir: Path,
-                data_files: dict[str, bytes], extra_pages: Iterable[Page] = ()) -> dict[str, bytes]:  # fmt: skip
-    """Every HTML page (the corpus's and ``extra_pages``, e.g. search), 404, robots, sitemap.
+def render_pages(views: Views, settings: Settings, report: BuildReport, templates_dir: Path,
+                 data_sizes: Mapping[str, tuple[int, int | None]],
+                 reuse: Callable[[str, Callable[[], bytes]], bytes] | None = None) -> Iterator[tuple[str, bytes]]:  # fmt: skip
+    """Every HTML page, 404, robots, the feed and the sitemap, one file at a time (path, bytes),
+    for the build to write each as soon as it is made.
 
-    ``data_files`` are the data export's files, whose sizes the about page lists.
+    ``data_sizes``: the data export's files (sizes as published and decompressed), which the
+    about page lists. ``reuse(path, render)``: the page at ``path``, from the build cache when
+    it holds it, else ``render()`` (the build passes it for the document pages, see
+    ``pipeline``).
     """
     env = make_environment(templates_dir)
-    out: dict[str, bytes] = {}
-    pages = site_pages(views, report, data_files, settings) + list(extra_pages)
+    pages = site_pages(views, report, data_sizes, settings)
     for page in pages:
-        ctx = common_context(page.url, page.title, page.section, page.crumbs, settings, page.crumb)
-        ctx.update(page.context)
+
+        def render(page: Page = page) -> bytes:
+            ctx = common_context(page.url, page.title, page.section, page.crumbs, settings, page.crumb)
+            ctx.update(page.make(Linker(page.url, settings)))
+            return env.get_template(page.template).render(ctx).encode("utf-8")
+
         path = urls.page_path(page.url)
+        yield path, reuse(path, render) if reuse else render()
+    yield "404.html", not_found_page(env, settings, templates_dir)
+    yield ".nojekyll", b""
+    yield "robots.txt", robots(settings.base_url)
+    yield FEED_PATH, atom_feed(views.corpus.documents, settings)
+    if settings.base_url:
+        yield "sitemap.xml", sitemap([p.url for p in pages], settings.base_url)
+
+
+def render_site(views: Views, settings: Settings, report: BuildReport, templates_dir: Path,
+                data_files: Mapping[str, bytes]) -> dict[str, bytes]:  # fmt: skip
+    """The files of :func:`render_pages` as one mapping, sorted (for a small archive: tests,
+    tools); ``data_files`` are the export's files."""
+    out: dict[str, bytes] = {}
+    for path, data in render_pages(views, settings, report, templates_dir, download_sizes(data_files)):
         if path in out:
             raise ValueError(f"two pages would be written to {path}")
-        out[path] = env.get_template(page.template).render(ctx).encode("utf-8")
-    out["404.html"] = env.get_template("404.html").render(not_found_context(settings)).encode("utf-8")
-    out[".nojekyll"] = b""
-    out["robots.txt"] = robots(settings.base_url)
-    out[FEED_PATH] = atom_feed(views.corpus.documents, settings)
-    if settings.base_url:
-        out["sitemap.xml"] = sitemap([p.url for p in pages], settings.base_url)
+        out[path] = data
     return dict(sorted(out.items()))
 
 

@@ -23,13 +23,16 @@ class ListLimits:
     text up to ``full_text`` paragraphs, then the remaining documents as links with counts;
     ``per_topic`` links to its paragraphs per topic on a state page, ``mentions`` paragraphs
     naming it (whole), each list followed by a link to the search that has them all; the home
-    page shows ``home`` documents, states and topics, then links to their full lists.
+    page shows ``home`` documents, states and topics, then links to their full lists; the
+    table of states names ``roles`` documents per state, then counts the others (the state's
+    page lists them all).
     """
 
     full_text: int = 300
     per_topic: int = 10
     mentions: int = 50
     home: int = 12
+    roles: int = 10
 
 
 @dataclass(frozen=True)

@@ -165,16 +165,25 @@ def own_number(paragraph: Paragraph) -> bool:
     return paragraph.kind != "closing" and paragraph.number is None and not paragraph.marker
 
 
-def reference(document: Document, part: Part, paragraph: Paragraph, states: dict[str, State]) -> str:
-    """The full reference a reader pastes into a paper: body, title, symbol, date, part,
-    paragraph (``Assemblée générale, « Promotion du multilatéralisme… », A/67/131, 2012,
-    réponse de la Norvège, § 3``), each piece only when the document gives it."""
-    label = paragraph.label
-    if own_number(paragraph):
-        label += " [rang dans la partie, compté par l’archive]"
+#: What a full reference adds to the ``§`` the archive counts (:func:`own_number`).
+OWN_NUMBER_FLAG = " [rang dans la partie, compté par l’archive]"
+
+
+def reference_prefix(document: Document) -> str:
+    """What a full reference says of the document: body, title, symbol, date, each only when
+    the document gives it (``Assemblée générale, « Promotion du multilatéralisme… »,
+    A/67/131, 2012``). A document page prints it once; its script composes each paragraph's
+    full reference from it and the paragraph's short citation."""
     title = f"«\u00a0{document.title}\u00a0»" if document.title else None
-    pieces = [document.body, title, document.cite_symbol, french_date(document.date) or None,
-              part_phrase(part, states), label]  # fmt: skip
+    pieces = [document.body, title, document.cite_symbol, french_date(document.date) or None]
+    return ", ".join(p for p in pieces if p)
+
+
+def reference(document: Document, part: Part, paragraph: Paragraph, states: dict[str, State]) -> str:
+    """The full reference a reader pastes into a paper: :func:`reference_prefix`, then the
+    part and the paragraph (``…, A/67/131, 2012, réponse de la Norvège, § 3``)."""
+    label = paragraph.label + (OWN_NUMBER_FLAG if own_number(paragraph) else "")
+    pieces = [reference_prefix(document), part_phrase(part, states), label]
     return ", ".join(p for p in pieces if p)
 
 

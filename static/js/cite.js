@@ -1,13 +1,53 @@
-/* Progressive enhancement for the "Citer" blocks of a document page: adds a "Copier" button
-   that copies the citation and the paragraph's absolute URL. DOM built with textContent only. */
+/* The "Citer" block of each paragraph of a document page, built here rather than written in the
+   HTML once per paragraph (about 900 bytes each, docs/benchmarks.md): the full reference (the
+   page's #cite-doc, then the paragraph's part and number from its data-cite), the note when the
+   archive counted the number itself (data-own-number), the permalink (data-permalink), the
+   document's citation files, and a "Copier" button where the clipboard can be used.
+   DOM built with textContent only. Without JavaScript, the page's "Références du document"
+   gives the document's reference and says how to cite a paragraph. */
 (function () {
   "use strict";
-  if (!navigator.clipboard || !document.querySelectorAll) {
+  var doc = document.getElementById("cite-doc");
+  if (!doc || !document.querySelectorAll) {
     return;
+  }
+  var prefix = doc.textContent.trim();
+  var symbol = doc.getAttribute("data-symbol") || "";
+  var flag = doc.getAttribute("data-flag") || "";
+  var files = document.querySelector(".doc-cite-files");
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) {
+      node.className = className;
+    }
+    if (text) {
+      node.textContent = text;
+    }
+    return node;
+  }
+
+  /* The paragraph's part and number: its short citation less the document's symbol. */
+  function tail(citation) {
+    var lead = symbol + ", ";
+    if (symbol && citation.indexOf(lead) === 0) {
+      return citation.slice(lead.length);
+    }
+    return citation === symbol ? "" : citation;
+  }
+
+  function fullReference(para) {
+    var pieces = [prefix, tail(para.getAttribute("data-cite") || "")].filter(Boolean);
+    return pieces.join(", ") + (para.hasAttribute("data-own-number") ? flag : "");
+  }
+
+  function label(para) {
+    var marker = para.querySelector(".para-num");
+    return marker ? marker.textContent.trim() : "";
   }
 
   function absoluteUrl(link) {
-    // link.href is already absolute (a base_url permalink, or resolved against location).
+    // link.href is absolute, resolved against the page's address.
     var url = new URL(link.href, window.location.href);
     if (url.protocol === "http:" || url.protocol === "https:") {
       url.pathname = url.pathname.replace(/\/index\.html$/, "/");
@@ -15,21 +55,11 @@
     return url.toString();
   }
 
-  function enhance(block) {
-    var text = block.querySelector(".cite-text");
-    var link = block.querySelector(".cite-url");
-    var body = block.querySelector(".cite-body");
-    if (!text || !link || !body) {
-      return;
-    }
-    var row = document.createElement("p");
-    row.className = "cite-actions";
-    var button = document.createElement("button");
+  function copyRow(text, link) {
+    var row = element("p", "cite-actions");
+    var button = element("button", "copy-button", "Copier");
     button.type = "button";
-    button.className = "copy-button";
-    button.textContent = "Copier";
-    var status = document.createElement("span");
-    status.className = "copy-status";
+    var status = element("span", "copy-status");
     status.setAttribute("role", "status");
     status.setAttribute("aria-live", "polite");
     button.addEventListener("click", function () {
@@ -46,11 +76,48 @@
     });
     row.appendChild(button);
     row.appendChild(status);
-    body.appendChild(row);
+    return row;
   }
 
-  var blocks = document.querySelectorAll("details.cite");
-  for (var i = 0; i < blocks.length; i++) {
-    enhance(blocks[i]);
+  function citeBlock(para) {
+    var block = element("details", "cite");
+    block.appendChild(element("summary", "", "Citer"));
+    var body = element("div", "cite-body");
+    var text = element("p", "cite-text", fullReference(para));
+    body.appendChild(text);
+    if (para.hasAttribute("data-own-number")) {
+      body.appendChild(element("p", "cite-note",
+        "Le document ne numérote pas ce paragraphe\u00a0: «\u00a0" + label(para) +
+        "\u00a0» est son rang dans la partie, compté par l’archive."));
+    }
+    var linkRow = element("p", "cite-link");
+    var link = element("a", "cite-url", para.getAttribute("data-permalink") || "");
+    link.href = "#" + para.id;
+    linkRow.appendChild(link);
+    body.appendChild(linkRow);
+    if (files) {
+      var filesRow = element("p", "cite-files", "Notice du document\u00a0: ");
+      var links = files.querySelectorAll("a");
+      for (var i = 0; i < links.length; i++) {
+        filesRow.appendChild(links[i].cloneNode(true));
+        if (i < links.length - 1) {
+          filesRow.appendChild(document.createTextNode(", "));
+        }
+      }
+      body.appendChild(filesRow);
+    }
+    if (navigator.clipboard) {
+      body.appendChild(copyRow(text, link));
+    }
+    block.appendChild(body);
+    return block;
+  }
+
+  var paras = document.querySelectorAll(".para[data-cite]");
+  for (var i = 0; i < paras.length; i++) {
+    var meta = paras[i].querySelector(".para-meta");
+    if (meta) {
+      meta.insertBefore(citeBlock(paras[i]), meta.firstChild);
+    }
   }
 })();

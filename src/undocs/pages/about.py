@@ -1,16 +1,21 @@
-"""About the data: downloads and their fields, how to cite, what the build removed or warned."""
+"""About the data: downloads and their fields, how to cite, what the build removed or warned.
+
+The page stays the same size however large the archive: the documents are listed on the
+documents page, and each document's page lists what was removed from it (all of it is in
+``data/report.json.gz``); here, the counts by rule."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from ..export import FILES
+from .. import urls
 from ..feed import FEED_PATH
 from ..report import BuildReport
 from ..settings import Settings
 from ..views import Views
 from .common import Linker, plural, size_label
-from .lists import documents_list
 
 CITE_EXAMPLES = 3
 
@@ -22,18 +27,21 @@ def repository_url(repository: str | None) -> str | None:
 
 
 def about_view(
-    views: Views, report: BuildReport, data_files: dict[str, bytes], settings: Settings, link: Linker
+    views: Views, report: BuildReport, data_sizes: Mapping[str, tuple[int, int | None]], settings: Settings,
+    link: Linker,
 ) -> dict[str, Any]:
+    """``data_sizes``: each download's size as published and, if gzipped, decompressed."""
     downloads = [
         {
             "path": f["path"],
             "href": link(f["path"]),
-            "size": size_label(len(data_files[f["path"]])),
+            "size": size_label(data_sizes[f["path"]][0]),
+            "unpacked": size_label(unpacked) if (unpacked := data_sizes[f["path"]][1]) is not None else None,
             "summary": f["summary"],
             "fields": [{"name": n, "type": t, "description": d} for n, t, d in f["fields"]],
         }
         for f in FILES
-        if f["path"] in data_files
+        if f["path"] in data_sizes
     ]
     examples = []
     seen_parts: set[tuple[str, str]] = set()
@@ -53,12 +61,12 @@ def about_view(
             "states": plural(len(corpus.states), "État", "États"),
             "topics": plural(len(corpus.topics), "thème", "thèmes"),
         },
-        "documents": documents_list(views, link),
+        "documents_href": link(urls.DOCUMENTS),
+        "report_href": link("data/report.json.gz"),
         "downloads": downloads,
         "examples": examples,
         "removals": len(report.removals),
         "removal_rules": removal_rules(report),
-        "removals_by_file": removals_by_file(report),
         "warnings": list(report.warnings),
         "repository": repository_url(settings.repository),
         "base_url": settings.base_url,
@@ -76,12 +84,3 @@ def removal_rules(report: BuildReport) -> list[dict[str, Any]]:
         for rule, (reason, count) in sorted(counts.items(), key=lambda item: (-item[1][1], item[0]))
     ]
 
-
-def removals_by_file(report: BuildReport) -> list[dict[str, Any]]:
-    """Every removal, grouped by source file in build order: one table per file (folded)."""
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for r in report.removals:
-        groups.setdefault(r.file, []).append(
-            {"line": r.line, "page": r.page, "text": r.text, "reason": r.reason, "rule": r.rule}
-        )
-    return [{"file": file, "count": len(rows), "rows": rows} for file, rows in groups.items()]

@@ -1,5 +1,11 @@
 """The document page: metadata, masthead, table of contents and the full text, each paragraph
-with its permalink, citation and chips; footnotes linked both ways."""
+with its permalink, citation and chips; footnotes linked both ways.
+
+A paragraph carries its short citation and permalink as attributes (printed after it on paper);
+its "Citer" block is built in the browser (``static/js/cite.js``) from them and the document's
+reference, printed once on the page: the same words as a block per paragraph in the HTML, at
+about 900 bytes less per paragraph, which a large archive needs to stay inside GitHub Pages'
+1 GB (docs/benchmarks.md)."""
 
 from __future__ import annotations
 
@@ -10,7 +16,10 @@ import markupsafe
 
 from .. import citations, urls
 from ..model import Document, Footnote, Paragraph, Statement
-from ..views import UNKNOWN, Views, doc_title, french_date, iso, language_name, other_language, own_number, symbol_note
+from ..views import (
+    OWN_NUMBER_FLAG, UNKNOWN, Views, doc_title, french_date, iso, language_name, other_language, own_number,
+    reference_prefix, symbol_note,
+)
 from .common import Linker, keep_together, part_heading
 
 #: Characters past which a title is set smaller (a letter's title names all its senders).
@@ -81,10 +90,9 @@ def head_view(doc: Document, link: Linker) -> dict[str, Any]:
     }
 
 
-def para_view(p: Paragraph, views: Views, link: Linker, notes: dict[str, Footnote], placed: set[str],
-              files: list[dict[str, str]] | None = None) -> dict[str, Any]:  # fmt: skip
+def para_view(p: Paragraph, views: Views, link: Linker, notes: dict[str, Footnote], placed: set[str]) -> dict[str, Any]:
     number = p.number if p.number is not None else p.seq
-    href, shown = link.permalink(p)
+    _, shown = link.permalink(p)
     mentions = [m for m in dict.fromkeys(p.mentions) if m in views.states and m != p.state]
     return {
         "id": p.id,
@@ -98,19 +106,20 @@ def para_view(p: Paragraph, views: Views, link: Linker, notes: dict[str, Footnot
         "bulleted": p.kind == "item" and p.text.lstrip().startswith(("•", "-", "–", "·")),
         "refs": ref_views([r for r in p.footnote_refs if r not in {c[2] for c in p.calls}], notes, placed),
         "citation": keep_together(views.citation(p)),
-        "reference": keep_together(views.reference(p)),
         "own_number": own_number(p),
-        "label": keep_together(p.label),
-        "permalink_href": href,
         "permalink_text": shown,
-        "cite_files": files if files is not None else cite_files(p.document, link),
-        "topics": [
-            {"label": views.topics[t].label, "href": link(urls.topic_url(t))}
-            for t in dict.fromkeys(p.topics)
-            if t in views.topics
-        ],
-        "states": [{"label": views.states[m].name, "href": link(urls.state_url(m))} for m in mentions],
+        # Its chips (made by chips.js from the page's lists of the document's topics and states).
+        "topics": " ".join(t for t in dict.fromkeys(p.topics) if t in views.topics),
+        "states": " ".join(mentions),
     }
+
+
+def named_states(doc: Document, views: Views) -> list[str]:
+    """The states the document's paragraphs name but that do not speak in it, in order of first
+    mention: listed with the references (the paragraphs' chips link to them)."""
+    speaking = set(views.document_states(doc.id))
+    named = (m for p in doc.paragraphs for m in p.mentions if m in views.states and m not in speaking)
+    return list(dict.fromkeys(named))
 
 
 def _segments(p: Paragraph, notes: dict[str, Footnote], placed: set[str]) -> list[list[dict[str, Any]]]:
@@ -194,7 +203,7 @@ def document_view(doc: Document, views: Views, link: Linker) -> dict[str, Any]:
         else:
             toc.append(entry)
         title_refs = ref_views(part.title_footnote_refs, notes, placed)
-        paras = [para_view(p, views, link, notes, placed, files) for p in part.paragraphs]
+        paras = [para_view(p, views, link, notes, placed) for p in part.paragraphs]
         lines = [line for line in (statement_line(s) for s in part.statements) if line]
         state = part.state
         parts.append(
@@ -236,15 +245,25 @@ def document_view(doc: Document, views: Views, link: Linker) -> dict[str, Any]:
         "toc": toc,
         "parts": parts,
         "topics": [
-            {"label": t.label, "count": n, "href": link(urls.topic_url(t.id))}
+            {"id": t.id, "label": t.label, "count": n, "href": link(urls.topic_url(t.id))}
             for t, n in views.document_topics(doc.id)
         ],
         "states": [
-            {"label": views.states[s].name, "href": link(urls.state_url(s))}
+            {"id": s, "label": views.states[s].name, "href": link(urls.state_url(s))}
             for s in views.document_states(doc.id)
             if s in views.states
         ],
-        "data_href": link("data/paragraphs.json"),
+        "named": [
+            {"id": s, "label": views.states[s].name, "href": link(urls.state_url(s))}
+            for s in named_states(doc, views)
+        ],
+        # What the build removed from this document's source (the about page counts them).
+        "removals": [
+            {"line": r.line, "page": r.page, "text": r.text, "reason": r.reason} for r in doc.removals
+        ],
+        "data_href": link("data/paragraphs.json.gz"),
         "cite_files": files,
+        "reference": keep_together(reference_prefix(doc)),
+        "own_number_flag": OWN_NUMBER_FLAG,
         "head": head_view(doc, link),
     }

@@ -71,11 +71,13 @@ def documents_page(views: Views, link: Linker, figures: FigureSettings) -> dict[
     }
 
 
-def states_page(views: Views, link: Linker, geometry: Geometry | None, figures: FigureSettings) -> dict[str, Any]:
+def states_page(views: Views, link: Linker, geometry: Geometry | None, figures: FigureSettings,
+                roles: int) -> dict[str, Any]:  # fmt: skip
     """The states page: the world map (when there is geometry: an archive without states has
-    none), then the table of states, its text equivalent."""
+    none), then the table of states, its text equivalent, naming ``roles`` documents per state
+    (a state of a large archive is in thousands: its own page lists them)."""
     return {
-        "states": states_list(views, link),
+        "states": states_list(views, link, roles),
         "map": map_view(views, geometry, figures.map, link) if geometry is not None else None,
     }
 
@@ -106,13 +108,16 @@ def roles_by_document(state_id: str, views: Views, link: Linker) -> list[dict[st
     ]
 
 
-def states_list(views: Views, link: Linker) -> list[dict[str, Any]]:
+def states_list(views: Views, link: Linker, roles: int | None = None) -> list[dict[str, Any]]:
+    """Every state with its counts and its role in each document (the first ``roles`` documents,
+    and how many more, when ``roles`` is given)."""
     return [
         {
             "name": s.name,
             "iso3": s.iso3,
             "href": link(urls.state_url(s.id)),
-            "roles": roles_by_document(s.id, views, link),
+            "roles": (grouped := roles_by_document(s.id, views, link))[:roles],
+            "more_roles": len(grouped) - roles if roles is not None and len(grouped) > roles else 0,
             "paragraphs": len(views.state_paragraphs[s.id]),
             "mentions": len(views.state_mentions[s.id]),
         }

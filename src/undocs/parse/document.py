@@ -4,10 +4,12 @@ part rules, freeze the result into records."""
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+
 from ..errors import Notice, SourceError
 from ..lang import french_name
 from ..model import Document, Statement
-from ..read import Found, Hints, StateFinder, read
+from ..read import Found, Hints, Reading, StateFinder, read
 from ..sources import Source
 from .common import PartDraft, assemble, slug
 
@@ -15,22 +17,29 @@ from .common import PartDraft, assemble, slug
 _CITED = ("symbol", "title", "date", "body", "language")
 
 
+def source_hints(source: Source) -> Hints:
+    """What the sidecar tells the reader of a PDF before it reads the masthead."""
+    return Hints(
+        symbols=((source.symbol,) if source.symbol else ()) + source.other_symbols,
+        job_number=source.job_number,
+        language=source.language if source.language and len(source.language) == 2 else None,
+    )
+
+
 def parse_source(
-    source: Source, states: StateFinder, taken: frozenset[str] = frozenset()
+    source: Source, states: StateFinder, taken: AbstractSet[str] = frozenset(), reading: Reading | None = None
 ) -> tuple[Document, tuple[SourceError, ...], str]:
     """Read and parse one document; returns it, the warnings its reading raised, and the text
-    the fidelity check compares its page with. ``taken``: the ids of documents read before.
+    the fidelity check compares its page with. ``taken``: the ids of documents read before;
+    ``reading``: the file already read (``read(source.path, source.format,
+    source_hints(source), states)``, kept by the build cache).
 
     Warnings that are ``Notice``s (a field the masthead did not print) are reported but never
     fail a ``--strict`` build; the others (a masthead that cannot be read at all, a sidecar that
     contradicts the document, a lost word) do.
     """
-    hints = Hints(
-        symbols=((source.symbol,) if source.symbol else ()) + source.other_symbols,
-        job_number=source.job_number,
-        language=source.language if source.language and len(source.language) == 2 else None,
-    )
-    reading = read(source.path, source.format, hints, states)
+    if reading is None:
+        reading = read(source.path, source.format, source_hints(source), states)
     drafts = reading.drafts
     if not any(d.paragraphs for d in drafts):
         raise SourceError("no paragraph found in the document", source.path.name if source.format == "pdf" else source.path)
@@ -111,7 +120,7 @@ def _metadata(source: Source, found: Found) -> tuple[dict, list[SourceError]]:
     return meta, warnings
 
 
-def _id_from(symbol: str | None, language: str | None, source: Source, taken: frozenset[str]) -> str:
+def _id_from(symbol: str | None, language: str | None, source: Source, taken: AbstractSet[str]) -> str:
     """A PDF's id: its symbol as a slug ("A/79/807" -> "a-79-807"), with its language when
     another version of the same document came first ("a-79-807-fr"); without a symbol, its
     file's name (an identifier only, never read as metadata)."""
