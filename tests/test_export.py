@@ -13,7 +13,7 @@ import pytest
 from conftest import shared
 from corpus_fixture import small_corpus, small_report
 from undocs.citations import DOCUMENT_FILES
-from undocs.export import CSV_COLUMNS, FILES, download_sizes, export_data, spreadsheet_safe
+from undocs.export import CSV_COLUMNS, FILES, download_sizes, export_data, packed_json_array, paragraph_files, spreadsheet_safe
 from undocs.views import build_views, short_title
 
 STR, INT, NULL, LIST, DICT = str, int, type(None), list, dict
@@ -270,3 +270,50 @@ def test_the_citations_give_the_public_address_when_the_build_knows_it(files):
     assert "url = {https://u.github.io/undocs/documents/a-67-131/}" in public["data/citations.bib"].decode("utf-8")
     assert "UR  - https://u.github.io/undocs/documents/a-67-131/" in public["documents/a-67-131/citation.ris"].decode("utf-8")
     assert "https://u.github.io/" not in files["data/citations.bib"].decode("utf-8")
+
+
+def test_the_json_is_written_as_json_dumps_with_two_spaces_writes_it(files):
+    """Each JSON download, written record by record, is the exact text of
+    ``json.dumps(data, ensure_ascii=False, indent=2)`` and a newline (a public contract:
+    diff-able from one version to the next)."""
+    for path in sorted(p for p in files if p.endswith(".json.gz")):
+        text = text_of(files[path])
+        assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n", path
+
+
+def test_an_empty_list_is_an_empty_json_array():
+    assert gzip.decompress(packed_json_array([])) == b"[]\n"
+    assert gzip.decompress(packed_json_array([{"a": 1}])) == b'[\n  {\n    "a": 1\n  }\n]\n'
+    empty = build_views(dataclasses.replace(small_corpus(), documents=()))
+    out = paragraph_files(empty)
+    assert gzip.decompress(out["data/paragraphs.json.gz"]) == b"[]\n"
+    assert text_of(out["data/paragraphs.csv.gz"]) == ",".join(CSV_COLUMNS) + "\n"
+
+
+def _copies(corpus, n: int):
+    """The corpus's documents ``n`` times, each copy with its own ids (a large export)."""
+    documents = []
+    for k in range(n):
+        for doc in corpus.documents:
+            new_id = f"{doc.id}-{k}"
+            parts = tuple(
+                dataclasses.replace(part, paragraphs=tuple(
+                    dataclasses.replace(p, id=p.id.replace(doc.id, new_id, 1), document=new_id) for p in part.paragraphs))
+                for part in doc.parts
+            )  # fmt: skip
+            documents.append(dataclasses.replace(doc, id=new_id, parts=parts))
+    return dataclasses.replace(corpus, documents=tuple(documents))
+
+
+def test_a_large_export_is_whole_in_both_formats():
+    """Past the CSV's 64 KB write buffer, every record is still there once, in order, and the
+    CSV says what the JSON says."""
+    views = build_views(_copies(small_corpus(), 200))
+    out = paragraph_files(views)
+    records = json.loads(gzip.decompress(out["data/paragraphs.json.gz"]))
+    csv_text = text_of(out["data/paragraphs.csv.gz"])
+    assert len(csv_text) > 4 * (1 << 16)
+    rows = list(csv.DictReader(io.StringIO(csv_text)))
+    assert [r["id"] for r in rows] == [r["id"] for r in records] == [p.id for p in views.paragraphs]
+    assert len(set(r["id"] for r in rows)) == len(rows)
+    assert all(row["text"].lstrip("'") == record["text"] for row, record in zip(rows, records))

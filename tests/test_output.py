@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from undocs.errors import OutputError
-from undocs.output import MARKER, write_site
+from undocs.output import MARKER, Staging, write_site
 
 
 def test_writes_files_and_marker(tmp_path):
@@ -162,5 +162,18 @@ def test_a_failed_swap_puts_the_previous_site_back(tmp_path, monkeypatch):
     monkeypatch.setattr(Path, "rename", rename)
     with pytest.raises(OSError, match="cross-device"):
         write_site({"index.html": b"v2"}, out)
+    assert (out / "index.html").read_bytes() == b"v1"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_file_written_twice_is_refused_and_nothing_replaced(tmp_path):
+    """Two stages that would write the same path (a page and a data file) fail the build
+    with the path named; the previous site stays."""
+    out = tmp_path / "site"
+    write_site({"index.html": b"v1"}, out)
+    with pytest.raises(OutputError, match="two files would be written to data/x.json"):
+        with Staging(out) as site:
+            site.write("data/x.json", b"a")
+            site.write("data/x.json", b"b")
     assert (out / "index.html").read_bytes() == b"v1"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]

@@ -71,18 +71,18 @@ class Staging:
         check_target(out, protected, sources)
         self.out = out.resolve()
         self._guard = (protected, sources)
-        self.sizes: dict[str, int] = {}  # every file written: relative path -> bytes
+        self.written: set[str] = set()  # every file written (relative path), once
         self.out.parent.mkdir(parents=True, exist_ok=True)
         self.folder = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.new-", dir=self.out.parent))
 
     def write(self, name: str, data: bytes) -> None:
         """Write one file of the site (a relative POSIX path; each name once)."""
-        if name in self.sizes:
+        if name in self.written:
             raise OutputError(f"two files would be written to {name}")
         target = self.folder.joinpath(*_safe_relative(name).parts)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-        self.sizes[name] = len(data)
+        self.written.add(name)
 
     def commit(self) -> None:
         """Put the new site in place of ``out`` (two renames; the old site is then deleted)."""

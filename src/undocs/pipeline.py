@@ -226,8 +226,8 @@ def build(options: Options) -> Summary:
         paragraphs=len(views.paragraphs),
         states=len(corpus.states),
         topics=len(corpus.topics),
-        pages=sum(1 for name in site.sizes if name.endswith(".html")),
-        files=len(site.sizes),
+        pages=sum(1 for name in site.written if name.endswith(".html")),
+        files=len(site.written),
         seconds=time.perf_counter() - started,
         warnings=tuple(warnings),
     )
