@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import http.server
+import shutil
 import socket
 import sys
 import tempfile
@@ -179,3 +180,24 @@ def serve_built_site(out: Path | None = None, seeds: Path | None = None, data: P
         build_site(root, origin + PREFIX, seeds, data)
         with serve(root, sock):
             yield Site(root=root, origin=origin, base_url=origin + PREFIX)
+
+
+#: Real UN PDFs kept with the tests (long English documents, 1992 to 2025).
+REAL_PDFS = ROOT / "tests" / "fixtures" / "real" / "pdf"
+
+
+@contextlib.contextmanager
+def serve_seeds_with_real_pdfs(folder: Path) -> Iterator[Site]:
+    """The seeds plus the real PDFs of the test fixtures, built into ``folder`` and served."""
+    seeds = folder / "seeds"
+    shutil.copytree(ROOT / "seeds", seeds)
+    for pdf in sorted(REAL_PDFS.glob("*.pdf")):
+        shutil.copy(pdf, seeds / pdf.name)
+    with serve_built_site(seeds=seeds) as served:
+        yield served
+
+
+def new_page(browser, viewport, **options):
+    """A page in a French-speaking browser context of its own (close the context after)."""
+    context = browser.new_context(viewport=viewport, locale="fr-FR", **options)
+    return context, context.new_page()

@@ -13,35 +13,24 @@
 from __future__ import annotations
 
 import re
-import shutil
 
 import pypdfium2 as pdfium
 import pytest
 
-from site_server import ROOT, serve_built_site
+from site_server import new_page, serve_seeds_with_real_pdfs
 from test_gates_a11y import describe, run_axe
 
 PHONE = {"width": 360, "height": 740}
 LAPTOP = {"width": 1280, "height": 800}
 WIDTHS = {"360": PHONE, "1280": LAPTOP}
-REAL_PDFS = ROOT / "tests" / "fixtures" / "real" / "pdf"
 
 
 @pytest.fixture(scope="module")
 def mixed_site(tmp_path_factory):
     """The seeds plus the real PDFs of the test fixtures: documents from 1992 to 2025, state
     pages with their timeline."""
-    seeds = tmp_path_factory.mktemp("figures") / "seeds"
-    shutil.copytree(ROOT / "seeds", seeds)
-    for pdf in sorted(REAL_PDFS.glob("*.pdf")):
-        shutil.copy(pdf, seeds / pdf.name)
-    with serve_built_site(seeds=seeds) as served:
+    with serve_seeds_with_real_pdfs(tmp_path_factory.mktemp("figures")) as served:
         yield served
-
-
-def new_page(browser, viewport, **options):
-    context = browser.new_context(viewport=viewport, locale="fr-FR", **options)
-    return context, context.new_page()
 
 
 def rgb(css: str) -> tuple[float, float, float]:

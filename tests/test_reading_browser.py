@@ -10,35 +10,23 @@ printed PDF is read back with pypdfium2, the reader the archive itself uses for 
 from __future__ import annotations
 
 import re
-import shutil
-from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
 
 from gates_common import INDEX_PAGES, PAGE_TYPES, open_page
-from site_server import ROOT, serve_built_site
+from site_server import new_page, serve_seeds_with_real_pdfs
 
 PHONE = {"width": 360, "height": 740}
 LAPTOP = {"width": 1280, "height": 800}
 DOCUMENT = "documents/a-67-131/"
-REAL_PDFS = ROOT / "tests" / "fixtures" / "real" / "pdf"
 
 
 @pytest.fixture(scope="module")
 def mixed_site(tmp_path_factory):
     """The seeds plus the real PDFs of the test fixtures (long English documents)."""
-    seeds = tmp_path_factory.mktemp("reading") / "seeds"
-    shutil.copytree(ROOT / "seeds", seeds)
-    for pdf in sorted(REAL_PDFS.glob("*.pdf")):
-        shutil.copy(pdf, seeds / pdf.name)
-    with serve_built_site(seeds=seeds) as served:
+    with serve_seeds_with_real_pdfs(tmp_path_factory.mktemp("reading")) as served:
         yield served
-
-
-def new_page(browser, viewport, **options):
-    context = browser.new_context(viewport=viewport, locale="fr-FR", **options)
-    return context, context.new_page()
 
 
 def document_paths(site) -> list[str]:
