@@ -74,7 +74,7 @@ def test_build_indexes_the_acronym_of_a_spelled_out_name(corpus):
     from undocs.search import index as search
     from undocs.views import build_views
 
-    records = {r.paragraph.id: r for r in search.index_records(build_views(corpus), load_acronyms(DEFAULT_PATH))}
+    records = {r.paragraph.id: r for r in search.iter_records(build_views(corpus), load_acronyms(DEFAULT_PATH))}
     note = records["cd-2012-kazakhstan-otsc_note-verbale-2"]
     assert "Organisation du Traité de sécurité collective" in note.paragraph.text and "OTSC" in note.fields["sigle"].split()
     assert "ONU" in records["a-67-131_cuba-7"].fields["sigle"].split()

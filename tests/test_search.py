@@ -100,11 +100,13 @@ def test_index_covers_every_paragraph(corpus, files):
 
 def test_the_lexicon_counts_the_paragraphs_of_each_word(corpus, files):
     """A suggestion is ranked by the number of paragraphs its term is in (any field), counted
-    here from the analysed records, independently of the index's own count."""
-    analysed = search.analyse(search.index_records(build_views(corpus), load_acronyms()))
+    here from each record's runs, each word through the analysis of its run's language,
+    independently of the index's own count."""
     having: dict[str, int] = {}
-    for fields in analysed.terms:
-        for term in {t for terms in fields.values() for t in terms}:
+    for record in search.iter_records(build_views(corpus), load_acronyms()):
+        terms = {t for runs in record.runs.values() for text, lang in runs
+                 for word in analysis.tokenize(text, lang or "en") for t in analysis.terms(word, lang)}  # fmt: skip
+        for term in terms:
             having[term] = having.get(term, 0) + 1
     lexicon = _json(files, LEXICON_PATH)["w"]
     checked = [(w, df) for w, df in lexicon if analysis.term(w)]
@@ -171,7 +173,7 @@ def test_weights_are_lunr_py_field_vectors(which, corpus, tmp_path_factory):
     views = build_views(corpus)
     files = search_files(views)
     builder = _builder_by_language()
-    for record in search.index_records(views, load_acronyms()):
+    for record in search.iter_records(views, load_acronyms()):
         builder.add({"ref": record.ref, **{name: [f"{lang or 'both'}\x1f{text}" for text, lang in runs] for name, runs in record.runs.items()}})
     index = builder.build()
     names = {posting["_index"]: term for term, posting in index.inverted_index.items()}
@@ -228,7 +230,7 @@ def test_store_records(files):
 
 
 def test_state_aliases_are_indexed(corpus):
-    records = search.index_records(build_views(corpus))
+    records = search.iter_records(build_views(corpus))
     record = next(r for r in records if r.paragraph.id == "cd-2012-kazakhstan-otsc_declaration-conjointe-1")
     assert "Kirghizistan" in record.fields["etat"] and "Kirghizstan" in record.fields["etat"]
     assert "Kyrgyzstan" in record.fields["etat"]

@@ -52,18 +52,20 @@ from __future__ import annotations
 
 import gzip
 import json
-from typing import Any
+from typing import Any, Iterator
 
 from .. import analysis
 from ..acronyms import Acronym, load_acronyms, table
 from ..views import Views
 from .index import (
-    analyse,
     FIELDS,
     SEARCH_FORMAT,
     WEIGHT_SCALE,
+    Record,
+    count,
     dump,
-    index_records,
+    iter_records,
+    shown,
     vocabulary,
     weighted_rows,
 )
@@ -115,11 +117,17 @@ def search_files(views: Views, acronyms: tuple[Acronym, ...] | None = None) -> d
     expand (default: ``data/acronyms.yaml`` of the project)."""
     if acronyms is None:
         acronyms = load_acronyms()
-    records = index_records(views, acronyms)
-    analysed = analyse(records)
-    words = vocabulary(analysed)
-    rows = weighted_rows(analysed)  # empties analysed.terms on the way
-    del analysed
+    records: list[Record] = []  # as shown: the store and the filters read them again
+
+    def counted_once() -> Iterator[Record]:
+        for record in iter_records(views, acronyms):
+            yield record
+            records.append(shown(record))
+
+    counted = count(counted_once())
+    words = vocabulary(counted.words)
+    rows = weighted_rows(counted)  # empties counted.postings on the way
+    del counted
     terms = sorted(rows, key=order)
     folded_words = [(analysis.normalize(w), w) for w in words]
     bounds, shards = split([(t, rows[t][0]) for t in terms], [len(rows[t][0]) for t in terms], folded_words)

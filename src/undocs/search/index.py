@@ -9,8 +9,8 @@ import json
 import math
 from array import array
 from collections import Counter
-from dataclasses import dataclass
-from typing import Any, Iterable
+from dataclasses import dataclass, replace
+from typing import Any, Iterable, Iterator
 
 from .. import analysis
 from ..acronyms import Acronym, ExpansionFinder
@@ -39,20 +39,30 @@ FIELDS: tuple[tuple[str, float], ...] = (
 Run = tuple[str, str | None]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Record:
     """One paragraph as indexed (``ref``: its ordinal) and as shown in results.
 
-    ``runs``: each field's text as pieces in their language, what the index analyses;
-    ``fields``: each field's text, its runs joined by spaces.
+    ``runs``: each field's text as pieces in their language, what the index analyses (empty
+    once counted, in :func:`shown`).
     """
 
     ref: str
     paragraph: Paragraph
-    fields: dict[str, str]
     speakers: tuple[str, ...]
     mentions: tuple[str, ...]
     runs: dict[str, tuple[Run, ...]]
+
+    @property
+    def fields(self) -> dict[str, str]:
+        """Each field's text, its runs joined by spaces."""
+        return {name: _text(runs) for name, runs in self.runs.items()}
+
+
+def shown(record: Record) -> Record:
+    """What the results and the filters need of a record once it is counted: its paragraph
+    and states, not its field texts (at 400,000 paragraphs, over a gigabyte)."""
+    return replace(record, runs={})
 
 
 def language(doc: Document) -> str | None:
@@ -104,7 +114,7 @@ def _text(runs: tuple[Run, ...]) -> str:
     return " ".join(text for text, _ in runs)
 
 
-def index_records(views: Views, acronyms: tuple[Acronym, ...] = ()) -> list[Record]:
+def iter_records(views: Views, acronyms: tuple[Acronym, ...] = ()) -> Iterator[Record]:
     """Every paragraph of the corpus, in corpus order, with its field texts in their languages.
 
     ``texte`` and ``partie``: the document's language (:func:`language`); ``etat`` and
@@ -123,7 +133,6 @@ def index_records(views: Views, acronyms: tuple[Acronym, ...] = ()) -> list[Reco
             found += finders[one].acronyms_in(analysis.analyze(text, one))
         return list(dict.fromkeys(found))
 
-    records = []
     for i, p in enumerate(views.paragraphs):
         doc = views.documents[p.document]
         lang = language(doc)
@@ -141,21 +150,26 @@ def index_records(views: Views, acronyms: tuple[Acronym, ...] = ()) -> list[Reco
         if (title, lang) not in titles:
             titles[(title, lang)] = spelled_out(title, lang)
         runs["sigle"] = ((" ".join(dict.fromkeys(spelled_out(p.text, lang) + titles[(title, lang)])), "fr"),)
-        fields = {name: _text(r) for name, r in runs.items()}
-        records.append(Record(str(i), p, fields, speakers, mentions, runs))
-    return records
+        yield Record(str(i), p, speakers, mentions, runs)
 
 
 @dataclass(frozen=True)
-class Analysed:
-    """The records as the index sees them: each field's terms, and the words of the text."""
+class Counted:
+    """The index before its weights: each field's length in terms for each ref, each term's
+    postings (per field: ref, term frequency, ref, tf, … in machine integers) and every
+    indexed word (lower case) with its number of occurrences."""
 
-    terms: list[dict[str, list[str]]]  # by ref: field -> index terms, in order
-    words: Counter[str]  # every indexed word (lower case), with its number of occurrences
+    n: int
+    lengths: list[array]
+    postings: dict[str, list[array | None]]
+    words: Counter[str]
 
 
-def analyse(records: list[Record]) -> Analysed:
-    """Each run of each field of each record through the analysis of its language, once.
+def count(records: Iterable[Record]) -> Counted:
+    """Each run of each field of each record through the analysis of its language, once, and
+    its terms counted at once: a record's terms are never kept (at 400,000 paragraphs, with the
+    records themselves, they were most of a build's memory), so ``records`` may be made one at
+    a time.
 
     This is what lunr's pipeline of the run's language (``analysis.LABELS``,
     ``analysis.LABELS_EN``; a run of unknown language: each token's terms in both) makes of the
@@ -163,28 +177,39 @@ def analyse(records: list[Record]) -> Analysed:
     same terms at a fraction of the cost (``tests/test_search.py`` checks the index against one
     built through the pipelines). The vocabulary is counted on the way.
     """
-    terms: list[dict[str, list[str]]] = []
+    names = [name for name, _ in FIELDS]
+    lengths = [array("i") for _ in names]
+    postings: dict[str, list[array | None]] = {}
     words: Counter[str] = Counter()
-    for record in records:
-        fields: dict[str, list[str]] = {}
-        for name, runs in record.runs.items():
+    n = 0
+    for ref, record in enumerate(records):
+        for k, name in enumerate(names):
             field: list[str] = []
-            for text, lang in runs:
+            for text, lang in record.runs.get(name, ()):
                 surfaces = analysis.tokenize(text, lang or "en")
                 analysed = [analysis.terms(s, lang) for s in surfaces]
                 for found in analysed:
                     field.extend(found)
                 words.update(s.lower().replace("\u2019", "'") for s, t in zip(surfaces, analysed) if t)
-            fields[name] = field
-        terms.append(fields)
-    return Analysed(terms, words)
+            lengths[k].append(len(field))
+            for term, tf in Counter(field).items():
+                lists = postings.get(term)
+                if lists is None:
+                    lists = postings[term] = [None] * len(names)
+                found_in = lists[k]
+                if found_in is None:
+                    found_in = lists[k] = array("i")
+                found_in.append(ref)
+                found_in.append(tf)
+        n = ref + 1
+    return Counted(n, lengths, postings, words)
 
 
 #: lunr's BM25 parameters (its ``Builder`` defaults, which undocs does not change).
 K1, B = 1.2, 0.75
 
 
-def weighted_rows(analysed: Analysed) -> dict[str, tuple[bytes, int]]:
+def weighted_rows(counted: Counted) -> dict[str, tuple[bytes, int]]:
     """Each term's row of the index, ``[term, field 0, field 1, …]`` as compact JSON (each field
     a flat list ``[ref delta, weight, …]`` by ascending ref, trailing empty fields dropped; in
     ``FIELDS`` order), with the number of paragraphs it occurs in (which ranks spelling
@@ -200,27 +225,10 @@ def weighted_rows(analysed: Analysed) -> dict[str, tuple[bytes, int]]:
     pipeline.
 
     Memory is what bounds a large build (400,000 paragraphs: about 30 million postings): each
-    paragraph's terms are dropped from ``analysed`` once counted, postings are counted in
-    arrays of machine integers, and each term's row is kept only as its JSON, made as the
-    term's counts are dropped.
+    term's row is kept only as its JSON, made as its postings are dropped from ``counted``.
     """
-    n = len(analysed.terms)
-    names = [name for name, _ in FIELDS]
-    lengths = [array("i", (len(fields[name]) for fields in analysed.terms)) for name in names]
+    n, lengths, counts = counted.n, counted.lengths, counted.postings
     average = [sum(field_lengths) / n if n else 0.0 for field_lengths in lengths]
-    counts: dict[str, list[array | None]] = {}  # term -> per field: ref, tf, ref, tf, …
-    for ref in range(n):
-        fields, analysed.terms[ref] = analysed.terms[ref], {}
-        for k, name in enumerate(names):
-            for term, tf in Counter(fields[name]).items():
-                lists = counts.get(term)
-                if lists is None:
-                    lists = counts[term] = [None] * len(names)
-                postings = lists[k]
-                if postings is None:
-                    postings = lists[k] = array("i")
-                postings.append(ref)
-                postings.append(tf)
     rows: dict[str, tuple[bytes, int]] = {}
     for term in list(counts):
         lists = counts.pop(term)
@@ -246,10 +254,10 @@ def weighted_rows(analysed: Analysed) -> dict[str, tuple[bytes, int]]:
     return rows
 
 
-def vocabulary(analysed: Analysed) -> list[str]:
+def vocabulary(words: Counter[str]) -> list[str]:
     """The corpus's distinct words, lower case, one per folded form (its most frequent spelling)."""
     best: dict[str, tuple[int, str]] = {}
-    for word, n in analysed.words.items():
+    for word, n in words.items():
         if word.isdigit():
             continue
         folded = analysis.normalize(word)
