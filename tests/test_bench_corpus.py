@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import importlib.util
 import itertools
-import gzip
 import json
+import lzma
 import re
 import subprocess
 import sys
@@ -44,7 +44,7 @@ def six(tmp_path_factory):
 
 
 def read_json(site, name):
-    return json.loads(gzip.decompress((site / "data" / f"{name}.gz").read_bytes()).decode("utf-8"))
+    return json.loads(lzma.decompress((site / "data" / f"{name}.xz").read_bytes()).decode("utf-8"))
 
 
 def test_same_seed_same_bytes(tmp_path):

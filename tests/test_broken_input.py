@@ -29,8 +29,8 @@ from __future__ import annotations
 import datetime
 import functools
 import html
-import gzip
 import json
+import lzma
 import re
 import shutil
 import subprocess
@@ -898,7 +898,7 @@ def _no_body(text: str) -> str:
 
 
 def paragraphs_of(out: Path) -> dict[str, dict]:
-    return {p["id"]: p for p in json.loads(gzip.decompress((out / "data" / "paragraphs.json.gz").read_bytes()))}
+    return {p["id"]: p for p in json.loads(lzma.decompress((out / "data" / "paragraphs.json.xz").read_bytes()))}
 
 
 @functools.lru_cache(maxsize=None)
@@ -920,13 +920,13 @@ def renumbered_2_to_7(out: Path) -> None:
 
 
 def cuba_without_body(out: Path) -> None:
-    parts = {d["id"]: d for d in json.loads(gzip.decompress((out / "data" / "documents.json.gz").read_bytes()))}["a-67-131"]["parts"]
+    parts = {d["id"]: d for d in json.loads(lzma.decompress((out / "data" / "documents.json.xz").read_bytes()))}["a-67-131"]["parts"]
     assert next(p for p in parts if p["key"] == "cuba")["paragraph_count"] == 0
     assert not [i for i in paragraphs_of(out) if i.startswith("a-67-131_cuba-")]
 
 
 def empty_heading_md(out: Path) -> None:
-    parts = {d["id"]: d for d in json.loads(gzip.decompress((out / "data" / "documents.json.gz").read_bytes()))}["cd-2012-kazakhstan-otsc"]["parts"]
+    parts = {d["id"]: d for d in json.loads(lzma.decompress((out / "data" / "documents.json.xz").read_bytes()))}["cd-2012-kazakhstan-otsc"]["parts"]
     assert [(p["title"], p["paragraph_count"]) for p in parts if p["title"] == "Titre sans corps"] == [("Titre sans corps", 0)]
 
 

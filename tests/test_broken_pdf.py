@@ -29,8 +29,8 @@ from __future__ import annotations
 
 import hashlib
 import io
-import gzip
 import json
+import lzma
 import random
 import re
 import shutil
@@ -49,7 +49,7 @@ from conftest import ROOT, SEEDS
 #: The two real seeds, which every build below must still build, unchanged.
 SEED_IDS = ("a-67-131", "cd-2012-kazakhstan-otsc")
 #: The files of the site that list the build's warnings (and so differ when there is one).
-REPORTING = {"a-propos/index.html", "data/report.json.gz"}
+REPORTING = {"a-propos/index.html", "data/report.json.xz"}
 #: The sidecar of the generated text PDFs: everything a masthead would say, so that the only
 #: warnings of a build are about the file's state, not its metadata.
 SIDECAR = 'symbol: A/67/999\ntitle: Document d\'essai\ndate: "2012"\nbody: Assemblée générale\nlanguage: fr\n'
@@ -390,7 +390,7 @@ def test_normal_build_leaves_it_out_with_one_warning(case, outcome, previous):
     assert {path for path in good if built.after[path] != good[path]} <= REPORTING
     for seed in SEED_IDS:
         assert built.after[f"documents/{seed}/index.html"] == good[f"documents/{seed}/index.html"]
-    report = json.loads(gzip.decompress(built.after["data/report.json.gz"]))
+    report = json.loads(lzma.decompress(built.after["data/report.json.xz"]))
     assert [w for w in report["warnings"] if built.name in w] == [built.lines[0].removeprefix("warning: ")]
 
 
@@ -476,11 +476,11 @@ def test_the_published_warning_names_the_file_not_the_local_folder(outcome):
     """The published report names a broken PDF by its file name, as it names text sources:
     the site must not show the builder's folders, nor change with them."""
     built = outcome("damaged", strict=False)
-    report = json.loads(gzip.decompress(built.after["data/report.json.gz"]))
+    report = json.loads(lzma.decompress(built.after["data/report.json.xz"]))
     assert "damaged.pdf: damaged or truncated PDF" in " ".join(report["warnings"])
     for published in REPORTING:
         data = built.after[published]
-        text = (gzip.decompress(data) if published.endswith(".gz") else data).decode("utf-8")
+        text = (lzma.decompress(data) if published.endswith(".xz") else data).decode("utf-8")
         assert str(built.seeds) not in text, published
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import csv
 import dataclasses
-import gzip
 import io
 import json
+import lzma
 
 import pytest
 
@@ -29,8 +29,8 @@ def load(files, path):
 
 
 def text_of(data: bytes) -> str:
-    """A file of the export as text: the JSON and CSV are published gzipped."""
-    return (gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data).decode("utf-8")
+    """A file of the export as text: the JSON and CSV are published compressed with xz."""
+    return (lzma.decompress(data) if data[:6] == b"\xfd7zXZ\x00" else data).decode("utf-8")
 
 
 def test_every_file_is_written_utf8_with_trailing_newline(files):
@@ -39,7 +39,7 @@ def test_every_file_is_written_utf8_with_trailing_newline(files):
     for path, data in files.items():
         text = text_of(data)
         assert text.endswith("\n"), path
-        if path.endswith((".json", ".json.gz")):
+        if path.endswith((".json", ".json.xz")):
             assert "\\u" not in text  # ensure_ascii=False
             assert text.startswith(("[\n  {", "{\n  "))
 
@@ -48,24 +48,25 @@ def test_export_is_stable(files):
     assert export_data(small_corpus(), small_report()) == files
 
 
-def test_the_json_and_csv_are_gzipped_with_nothing_that_varies(files):
-    """RFC 1952 header: magic, deflate, no flags (so no file name), mtime 0: the same corpus
-    gives the same bytes. The archive-wide citations stay plain, for reference managers."""
-    packed = sorted(p for p in files if p.startswith("data/") and p.endswith((".json.gz", ".csv.gz")))
-    assert packed == ["data/documents.json.gz", "data/paragraphs.csv.gz", "data/paragraphs.json.gz",
-                      "data/report.json.gz", "data/states.json.gz", "data/topics.json.gz"]  # fmt: skip
+def test_the_json_and_csv_are_xz_files_with_nothing_that_varies(files):
+    """xz file format: magic, stream flags CRC64 (0x00 0x04), no name or date anywhere, one
+    stream (the footer's magic "YZ" at the end): the same corpus gives the same bytes. The
+    archive-wide citations stay plain, for reference managers."""
+    packed = sorted(p for p in files if p.startswith("data/") and p.endswith((".json.xz", ".csv.xz")))
+    assert packed == ["data/documents.json.xz", "data/paragraphs.csv.xz", "data/paragraphs.json.xz",
+                      "data/report.json.xz", "data/states.json.xz", "data/topics.json.xz"]  # fmt: skip
     for path in packed:
-        header = files[path][:10]
-        assert header[:3] == b"\x1f\x8b\x08" and header[3] == 0 and header[4:8] == b"\0\0\0\0", path
-        assert int.from_bytes(files[path][-4:], "little") == len(gzip.decompress(files[path])), path
+        data = files[path]
+        assert data[:8] == b"\xfd7zXZ\x00\x00\x04" and data[-2:] == b"YZ", path
+        assert lzma.decompress(data, format=lzma.FORMAT_XZ), path
     for path in ("data/citations.bib", "data/citations.ris", "data/citations.json"):
-        assert files[path][:2] != b"\x1f\x8b" and files[path].decode("utf-8").strip(), path
+        assert files[path][:6] != b"\xfd7zXZ\x00" and files[path].decode("utf-8").strip(), path
 
 
 def test_the_about_page_sizes_are_those_published_and_decompressed(files):
     sizes = download_sizes(files)
-    data = files["data/paragraphs.json.gz"]
-    assert sizes["data/paragraphs.json.gz"] == (len(data), len(gzip.decompress(data)))
+    data = files["data/paragraphs.json.xz"]
+    assert sizes["data/paragraphs.json.xz"] == (len(data), len(lzma.decompress(data)))
     assert sizes["data/citations.bib"] == (len(files["data/citations.bib"]), None)
 
 
@@ -90,7 +91,7 @@ PARAGRAPH_TYPES = {
 
 
 def test_paragraph_fields_are_typed(files):
-    paragraphs = load(files, "data/paragraphs.json.gz")
+    paragraphs = load(files, "data/paragraphs.json.xz")
     assert len(paragraphs) == 12
     for p in paragraphs:
         for name, types in PARAGRAPH_TYPES.items():
@@ -103,7 +104,7 @@ def test_paragraph_fields_are_typed(files):
 
 
 def test_paragraph_values(files):
-    by_key = {p["id"]: p for p in load(files, "data/paragraphs.json.gz")}
+    by_key = {p["id"]: p for p in load(files, "data/paragraphs.json.xz")}
     norway = by_key["a-67-131_norvege-4"]
     assert norway["citation"] == "A/67/131, réponse de la Norvège, § 4"
     assert norway["label"] == "§ 4" and norway["number"] is None and norway["seq"] == 4
@@ -125,7 +126,7 @@ def test_paragraph_values(files):
 
 
 def test_documents(files):
-    docs = load(files, "data/documents.json.gz")
+    docs = load(files, "data/documents.json.xz")
     assert [d["id"] for d in docs] == ["a-67-131", "cd-2012-kazakhstan-otsc"]
     report, cd = docs
     assert report["date"] == "2012-07-10" and report["url"] == "documents/a-67-131/"
@@ -149,7 +150,7 @@ def test_documents(files):
 
 
 def test_states(files):
-    states = load(files, "data/states.json.gz")
+    states = load(files, "data/states.json.xz")
     # Alphabetical by French name: Cuba, Fédération de Russie, Kazakhstan, Norvège.
     assert [s["id"] for s in states] == ["cuba", "russie", "kazakhstan", "norvege"]
     by_id = {s["id"]: s for s in states}
@@ -172,7 +173,7 @@ def test_states(files):
 
 
 def test_topics(files):
-    topics = load(files, "data/topics.json.gz")
+    topics = load(files, "data/topics.json.xz")
     assert [t["id"] for t in topics] == ["multilateralisme", "desarmement-nucleaire", "armes-classiques"]
     nuclear = topics[1]
     assert nuclear["paragraphs"] == ["a-67-131_cuba-2", "a-67-131_norvege-4", "cd-2012-kazakhstan-otsc_declaration-2"]
@@ -182,7 +183,7 @@ def test_topics(files):
 
 
 def test_report(files):
-    report = load(files, "data/report.json.gz")
+    report = load(files, "data/report.json.xz")
     assert report["removals"] == [
         {"file": "a-67-131.fr.txt", "line": 407, "page": None, "text": "A/67/131", "rule": "symbol-header",
          "reason": "en-tête de page : cote du document"},
@@ -193,7 +194,7 @@ def test_report(files):
 
 
 def test_csv(files):
-    rows = list(csv.reader(io.StringIO(text_of(files["data/paragraphs.csv.gz"]))))
+    rows = list(csv.reader(io.StringIO(text_of(files["data/paragraphs.csv.xz"]))))
     assert tuple(rows[0]) == CSV_COLUMNS
     assert len(rows) == 13
     records = [dict(zip(rows[0], r)) for r in rows[1:]]
@@ -204,7 +205,7 @@ def test_csv(files):
     assert cuba["source_file"] == "a-67-131.fr.txt" and (cuba["source_line_start"], cuba["source_line_end"]) == ("30", "30")
     norway = next(r for r in records if r["id"] == "a-67-131_norvege-4")
     assert (norway["source_line_start"], norway["source_line_end"]) == ("56", "57")
-    assert "\r" not in text_of(files["data/paragraphs.csv.gz"])  # lines end with LF, as every file of the export
+    assert "\r" not in text_of(files["data/paragraphs.csv.xz"])  # lines end with LF, as every file of the export
     assert cuba["citation"] == "A/67/131, réponse de Cuba, § 2"
 
 
@@ -227,13 +228,13 @@ def test_csv_of_a_paragraph_that_begins_with_a_dash():
     doc = dataclasses.replace(doc, parts=(part,) + doc.parts[1:])
     corpus = dataclasses.replace(corpus, documents=(doc,) + corpus.documents[1:])
     out = export_data(corpus, small_report())
-    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(text_of(out["data/paragraphs.csv.gz"])))}
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(text_of(out["data/paragraphs.csv.xz"])))}
     assert rows[first.id]["text"] == "'- =HYPERLINK(\"https://evil.example\",\"x\")"
-    record = next(p for p in load(out, "data/paragraphs.json.gz") if p["id"] == first.id)
+    record = next(p for p in load(out, "data/paragraphs.json.xz") if p["id"] == first.id)
     assert record["text"] == "- =HYPERLINK(\"https://evil.example\",\"x\")"
     assert record["blocks"] == ["- =HYPERLINK(\"https://evil.example\",\"x\")"]
     # No cell of the file begins with what a spreadsheet reads as a formula.
-    for row in csv.reader(io.StringIO(text_of(out["data/paragraphs.csv.gz"]))):
+    for row in csv.reader(io.StringIO(text_of(out["data/paragraphs.csv.xz"]))):
         assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row), row
 
 
@@ -276,18 +277,18 @@ def test_the_json_is_written_as_json_dumps_with_two_spaces_writes_it(files):
     """Each JSON download, written record by record, is the exact text of
     ``json.dumps(data, ensure_ascii=False, indent=2)`` and a newline (a public contract:
     diff-able from one version to the next)."""
-    for path in sorted(p for p in files if p.endswith(".json.gz")):
+    for path in sorted(p for p in files if p.endswith(".json.xz")):
         text = text_of(files[path])
         assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n", path
 
 
 def test_an_empty_list_is_an_empty_json_array():
-    assert gzip.decompress(packed_json_array([])) == b"[]\n"
-    assert gzip.decompress(packed_json_array([{"a": 1}])) == b'[\n  {\n    "a": 1\n  }\n]\n'
+    assert lzma.decompress(packed_json_array([])) == b"[]\n"
+    assert lzma.decompress(packed_json_array([{"a": 1}])) == b'[\n  {\n    "a": 1\n  }\n]\n'
     empty = build_views(dataclasses.replace(small_corpus(), documents=()))
     out = paragraph_files(empty)
-    assert gzip.decompress(out["data/paragraphs.json.gz"]) == b"[]\n"
-    assert text_of(out["data/paragraphs.csv.gz"]) == ",".join(CSV_COLUMNS) + "\n"
+    assert lzma.decompress(out["data/paragraphs.json.xz"]) == b"[]\n"
+    assert text_of(out["data/paragraphs.csv.xz"]) == ",".join(CSV_COLUMNS) + "\n"
 
 
 def _copies(corpus, n: int):
@@ -310,8 +311,8 @@ def test_a_large_export_is_whole_in_both_formats():
     CSV says what the JSON says."""
     views = build_views(_copies(small_corpus(), 200))
     out = paragraph_files(views)
-    records = json.loads(gzip.decompress(out["data/paragraphs.json.gz"]))
-    csv_text = text_of(out["data/paragraphs.csv.gz"])
+    records = json.loads(lzma.decompress(out["data/paragraphs.json.xz"]))
+    csv_text = text_of(out["data/paragraphs.csv.xz"])
     assert len(csv_text) > 4 * (1 << 16)
     rows = list(csv.DictReader(io.StringIO(csv_text)))
     assert [r["id"] for r in rows] == [r["id"] for r in records] == [p.id for p in views.paragraphs]

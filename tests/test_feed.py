@@ -9,6 +9,8 @@ import html.parser
 import feedparser
 import pytest
 
+import dataclasses
+
 from corpus_fixture import settings, small_corpus
 from undocs.feed import FEED_PATH, atom_feed, newest_first
 from undocs.model import Document
@@ -50,6 +52,16 @@ def test_relative_links_resolve_against_the_feed():
     assert all(e.id.startswith("urn:uuid:") for e in parsed.entries)
     assert atom_feed(DOCUMENTS, settings()) == feed  # no build time in it
     assert atom_feed(tuple(reversed(DOCUMENTS)), settings()) == feed  # nor input order
+
+
+def test_the_feed_has_the_newest_documents_of_its_limit():
+    """``lists.feed`` in site.yaml: a feed is fetched again by every reader that follows it, so
+    it has the newest documents, not the archive (one entry per document was 17.8 MB at 20,000)."""
+    limited = dataclasses.replace(settings(BASE), lists=dataclasses.replace(settings(BASE).lists, feed=3))
+    parsed = feedparser.parse(atom_feed(DOCUMENTS, limited))
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    assert [e.link.rsplit("/", 2)[-2] for e in parsed.entries] == ["c", "e", "d"]
+    assert parsed.feed.updated == "2013-02-01T00:00:00Z"
 
 
 def test_order_of_partial_dates():

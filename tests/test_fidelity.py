@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-import gzip
 import json
+import lzma
 import re
 import shutil
 from html.parser import HTMLParser
@@ -249,7 +249,7 @@ def test_the_line_under_the_running_header_is_kept(pdf_seeds, tmp_path):
     assert summary.warnings == ()
     page = (tmp_path / "site" / "documents" / "a-52-622" / "index.html").read_text(encoding="utf-8")
     assert "A/52/23 (Part IV), chap. VII." in " ".join(page_text(page))
-    report = json.loads(gzip.decompress((tmp_path / "site" / "data" / "report.json.gz").read_bytes()))
+    report = json.loads(lzma.decompress((tmp_path / "site" / "data" / "report.json.xz").read_bytes()))
     assert [(r["text"], r["rule"], r["page"]) for r in report["removals"]] == [("A/52/622", "symbol-header", 2)]
 
 

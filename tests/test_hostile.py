@@ -23,10 +23,10 @@ that the real site works under the policy.
 from __future__ import annotations
 
 import csv
-import gzip
 import html.parser
 import io
 import json
+import lzma
 import urllib.parse
 
 import pytest
@@ -317,23 +317,25 @@ def _strings(value) -> list[str]:
 
 def test_data_files_carry_the_payloads_as_plain_strings(hostile):
     strings: dict[str, str] = {}
-    for path in sorted([*hostile.root.rglob("*.json"), *hostile.root.rglob("*.json.gz")]):
+    for path in sorted([*hostile.root.rglob("*.json"), *hostile.root.rglob("*.json.gz"), *hostile.root.rglob("*.json.xz")]):
         rel = path.relative_to(hostile.root).as_posix()
         if rel.startswith("assets/search/"):
             rel = "assets/search/"  # the search's files, together (stored gzipped but meta.json)
-        strings[rel] = strings.get(rel, "") + "\n" + "\n".join(_strings(unpacked(path.read_bytes())))
+        data = path.read_bytes()
+        parsed = json.loads(lzma.decompress(data)) if path.suffix == ".xz" else unpacked(data)
+        strings[rel] = strings.get(rel, "") + "\n" + "\n".join(_strings(parsed))
     expected = {
-        "data/documents.json.gz": ["Titre <script>alert(1)</script>", "CD/HOST/<script>alert(1)</script>"],
-        "data/paragraphs.json.gz": ['<img src=x onerror="window.__pwned=2">', LONG_WORD, "${alert(8)}"],
-        "data/states.json.gz": ['Zembla <img src=x onerror="window.__pwned=10">', "Ruritania {{ 7*7 }} ${alert(8)}"],
-        "data/topics.json.gz": ["XSS <script>alert(1)</script>", "Gabarits {{ 7*7 }} {% raw %}"],
+        "data/documents.json.xz": ["Titre <script>alert(1)</script>", "CD/HOST/<script>alert(1)</script>"],
+        "data/paragraphs.json.xz": ['<img src=x onerror="window.__pwned=2">', LONG_WORD, "${alert(8)}"],
+        "data/states.json.xz": ['Zembla <img src=x onerror="window.__pwned=10">', "Ruritania {{ 7*7 }} ${alert(8)}"],
+        "data/topics.json.xz": ["XSS <script>alert(1)</script>", "Gabarits {{ 7*7 }} {% raw %}"],
         "assets/search/": ["</script><script>window.__pwned=9</script>", "XSS <script>alert(1)</script>"],
     }
     missing = [f"{rel}: {t[:60]!r}" for rel, texts in expected.items() for t in texts if t not in strings[rel]]
     assert not missing, "\n".join(missing)
     # No HTML escaping leaks into the data: a consumer gets the text as written.
     assert not any("&lt;script&gt;" in s for s in strings.values())
-    rows = list(csv.reader(io.StringIO(gzip.decompress((hostile.root / "data" / "paragraphs.csv.gz").read_bytes()).decode("utf-8"))))
+    rows = list(csv.reader(io.StringIO(lzma.decompress((hostile.root / "data" / "paragraphs.csv.xz").read_bytes()).decode("utf-8"))))
     assert any('<img src=x onerror="window.__pwned=2">' in cell for row in rows for cell in row)
 
 
@@ -348,13 +350,13 @@ FORMULAS = (
 
 def test_csv_cells_never_begin_a_formula(hostile):
     """Each such cell of paragraphs.csv begins with a quote; the JSON keeps the exact text."""
-    text = gzip.decompress((hostile.root / "data" / "paragraphs.csv.gz").read_bytes()).decode("utf-8")
+    text = lzma.decompress((hostile.root / "data" / "paragraphs.csv.xz").read_bytes()).decode("utf-8")
     rows = list(csv.DictReader(io.StringIO(text)))
     cells = [cell for row in rows for cell in row.values()]
     bad = [cell[:60] for cell in cells if cell.startswith(("=", "+", "-", "@", "\t", "\r"))]
     assert not bad, bad
     texts = {row["text"] for row in rows}
-    exact = {p["text"] for p in json.loads(gzip.decompress((hostile.root / "data" / "paragraphs.json.gz").read_bytes()))}
+    exact = {p["text"] for p in json.loads(lzma.decompress((hostile.root / "data" / "paragraphs.json.xz").read_bytes()))}
     for formula in FORMULAS:
         assert "'" + formula in texts and formula not in texts, formula
         assert formula in exact, formula

@@ -263,13 +263,20 @@ def test_each_paragraph_gets_its_full_reference_from_the_script(browser, site):
             page.goto(site.url(f"documents/{doc.id}/"), wait_until="load")
             blocks = page.eval_on_selector_all(".para[data-cite]", """paras => paras.map(p => [
                 p.id, p.querySelector('details.cite .cite-text')?.textContent,
-                p.querySelector('details.cite .cite-url')?.getAttribute('href')])""")
+                p.querySelector('details.cite .cite-url')?.getAttribute('href'),
+                p.querySelector('details.cite .cite-url')?.textContent, p.getAttribute('data-permalink'),
+                [...p.querySelectorAll('.para-meta')].map(m => [m.hasAttribute('data-nonsource'),
+                    m === p.lastElementChild, m.closest('[lang]').lang])])""")
         finally:
             context.close()
         assert [b[0] for b in blocks] == [p.id for p in doc.paragraphs]
-        for (pid, text, href), p in zip(blocks, doc.paragraphs):
+        for (pid, text, href, shown, printed, metas), p in zip(blocks, doc.paragraphs):
             assert text == keep_together(views.reference(p)), pid
             assert href == f"#{pid}"
+            # The permalink a reader copies, and prints: absolute, as the site is built with its address.
+            assert shown == printed == f"{site.base_url}documents/{doc.id}/#{pid}"
+            # One place for what the archive adds, after the text, marked, in the interface's French.
+            assert metas == [[True, True, "fr"]], pid
 
 
 def test_each_paragraph_gets_its_chips_from_the_script(browser, site):
@@ -297,6 +304,33 @@ def test_each_paragraph_gets_its_chips_from_the_script(browser, site):
         expected = [["chip chip-topic", views.topics[t].label, f"../../themes/{t}/index.html"] for t in topics]
         expected += [["chip chip-state", views.states[m].name, f"../../etats/{m}/index.html"] for m in named]
         assert chips[p.id] == expected, p.id
+
+
+@pytest.mark.parametrize("path, own", [("etats/kazakhstan/", None), ("etats/norvege/", None),
+                                       ("themes/desarmement-nucleaire/", "desarmement-nucleaire")])
+def test_each_listed_paragraph_gets_its_chips_from_the_script(browser, site, path, own):
+    """On a state or topic page, chips.js makes each listed paragraph's chips from its
+    data-topics and the page's links to topics (the topic index, the topics of the mentions, a
+    topic's related topics): its topics as the corpus records them (on a topic page, less that
+    topic), each leading to that topic's page; no paragraph left without its chips."""
+    from conftest import DATA, SEEDS
+    from undocs.pipeline import load_corpus
+    from undocs.views import build_views
+
+    views = build_views(load_corpus(SEEDS, DATA)[0])
+    paragraphs = {p.id: p for p in views.paragraphs}
+    context, page = new_page(browser, PHONE)
+    try:
+        page.goto(site.url(path), wait_until="load")
+        chips = dict(page.eval_on_selector_all("li.summary", """items => items.map(p => [p.id,
+            [...p.querySelectorAll('.chips a')].map(a => [a.className, a.textContent, a.getAttribute('href')])])"""))
+    finally:
+        context.close()
+    assert chips and any(chips.values())
+    root = "../../themes/" if own is None else "../"
+    for pid, made in chips.items():
+        topics = [t for t in dict.fromkeys(paragraphs[pid].topics) if t in views.topics and t != own]
+        assert made == [["chip chip-topic", views.topics[t].label, f"{root}{t}/index.html"] for t in topics], pid
 
 
 def test_citation_copied_whole(browser, site):

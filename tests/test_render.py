@@ -21,7 +21,8 @@ from undocs.render import static_files
 from undocs.analysis import ANALYSIS_JSON_PATH
 from undocs.search import META_PATH
 from undocs.vendor_assets import SEARCH_BUNDLE, VENDOR_FILES
-from undocs.views import build_views
+from undocs.model import ROLES
+from undocs.views import build_views, role_label
 from undocs.report import BuildReport
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -284,10 +285,13 @@ def test_document_page_anchors_and_permalinks(site):
     assert '<p class="statement">Original&nbsp;: anglais — reçu le <time datetime="2012-06-01">1er juin 2012</time></p>' in page
     assert '<script src="../../assets/js/cite.js" defer></script>' in page
     # Each paragraph's "Citer" block is built by cite.js from these attributes and #cite-doc.
-    assert re.search(r'<div id="a-67-131_norvege-4" class="para paragraph" data-permalink="documents/a-67-131/#a-67-131_norvege-4" '
+    assert re.search(r'<div id="a-67-131_norvege-4" class="para" '
                      r'data-cite="A/67/131, réponse de la Norvège, §\u00a04" data-own-number data-topics="desarmement-nucleaire" data-states="kazakhstan">', page)
-    assert re.search(r'<div id="a-67-131_introduction-1" class="para paragraph" [^>]*data-cite="A/67/131, Introduction, §\u00a01"[ >]', page)
-    assert ('<span id="cite-doc" class="cite-doc-text" data-symbol="A/67/131" data-flag=" [rang dans la partie, compté par l’archive]">'
+    assert re.search(r'<div id="a-67-131_introduction-1" class="para" [^>]*data-cite="A/67/131, Introduction, §\u00a01"[ >]', page)
+    # The permalink of each paragraph is the page's (cite.js adds the anchor), not repeated per paragraph.
+    assert "data-permalink" not in page.replace('data-permalink="documents/a-67-131/">', "", 1)
+    assert ('<span id="cite-doc" class="cite-doc-text" data-symbol="A/67/131" data-flag=" [rang dans la partie, compté par l’archive]" '
+            'data-permalink="documents/a-67-131/">'
             'Assemblée générale, «\u00a0Promotion du multilatéralisme dans le domaine du désarmement et de la non-prolifération\u00a0», A/67/131, 10 juillet 2012</span>') in page
     assert "<h2 id=\"introduction-h\"><span class=\"part-num\">I.</span> Introduction</h2>" in page
     assert '<h3 id="cuba-h">Cuba</h3>' in page
@@ -334,7 +338,7 @@ def test_state_page(site):
     # The topic index points at the paragraphs shown once, whole, below it.
     topic = page.split('<li id="theme-desarmement-nucleaire">', 1)[1].split("</li>", 1)[0]
     assert '<a href="#a-67-131_norvege-4">A/67/131\u00a0§\u00a04</a>' in topic
-    assert page.count('<li id="a-67-131_norvege-4" class="summary">') == 1
+    assert page.count('<li id="a-67-131_norvege-4" class="summary" data-topics="desarmement-nucleaire">') == 1
     assert "A/67/131, réponse de la Norvège, §\u00a04" in page
     assert "A/67/131, réponse de Cuba, §\u00a02" in page  # Cuba mentions Norway
     assert "../../documents/a-67-131/index.html#a-67-131_norvege-4" in page
@@ -364,8 +368,8 @@ def test_topic_page_groups_by_document_then_state(site):
 
 def test_about_page(site, everything):
     page = html(site, "a-propos/index.html")
-    for path in ("data/documents.json.gz", "data/paragraphs.json.gz", "data/paragraphs.csv.gz",
-                 "data/states.json.gz", "data/topics.json.gz", "data/report.json.gz"):  # fmt: skip
+    for path in ("data/documents.json.xz", "data/paragraphs.json.xz", "data/paragraphs.csv.xz",
+                 "data/states.json.xz", "data/topics.json.xz", "data/report.json.xz"):  # fmt: skip
         assert f'href="../{path}"' in page
     assert "<code>cite_symbol</code>" in page
     assert "numéro de tirage" in page and "12-41314" not in page  # the rule's count; the removal is on its document's page
@@ -392,7 +396,7 @@ def test_base_url_adds_sitemap_and_canonical(site, site_with_base):
     assert "<loc>https://u.github.io/undocs/documents/a-67-131/</loc>" in sitemap
     assert b"Sitemap: https://u.github.io/undocs/sitemap.xml" in site_with_base["robots.txt"]
     cite = html(site_with_base, "documents/a-67-131/index.html")
-    assert 'data-permalink="https://u.github.io/undocs/documents/a-67-131/#a-67-131_norvege-4"' in cite
+    assert 'data-permalink="https://u.github.io/undocs/documents/a-67-131/">' in cite
 
 
 def test_404_uses_absolute_links_when_the_root_is_known(site, site_with_base):
@@ -438,3 +442,103 @@ def test_the_states_table_names_lists_roles_documents_then_counts_the_rest():
     whole = html(render_site(small_corpus(), settings(), small_report(), TEMPLATES), "etats/index.html")
     norway = whole.split('<a href="norvege/index.html">Norvège</a>', 1)[1].split("</tr>", 1)[0]
     assert norway.count('<a class="symbol"') == 2 and 'class="more"' not in norway
+
+
+def test_a_state_page_lists_its_documents_once_per_role():
+    """Each role once, with its count, then the symbol of every document where the state has
+    that role, in corpus order: no document nor role left out (pages.lists.roles_by_role)."""
+    corpus = small_corpus()
+    views = build_views(corpus)
+    files = render_site(corpus, settings(), small_report(), TEMPLATES)
+    order = {d.id: i for i, d in enumerate(corpus.documents)}
+    for state in corpus.states:
+        page = html(files, urls.page_path(urls.state_url(state.id)))
+        expected = {}
+        for r in views.state_roles[state.id]:
+            expected.setdefault(r.role, []).append(r.document)
+        listed = re.findall(r'<dt>([^<]+) <span class="count">\((\d+) documents?\)</span></dt>\n<dd><ul class="symbol-grid">\n(.*?)</ul></dd>',
+                            page, re.S)
+        assert [label for label, _, _ in listed] == [role_label(r).capitalize() for r in ROLES if r in expected], state.id
+        for (label, count, items), role in zip(listed, [r for r in ROLES if r in expected]):
+            documents = expected[role]
+            assert sorted(documents, key=order.get) == documents
+            assert re.findall(r'<li><a href="([^"]+)">([^<]+)</a></li>', items) == [
+                (f"../../documents/{d}/index.html", views.documents[d].cite_symbol) for d in documents]
+            assert int(count) == len(documents), (state.id, role)
+    norway = html(files, "etats/norvege/index.html")
+    assert '<dt>Réponse <span class="count">(1 document)</span></dt>' in norway
+    # Norway replies in A/67/131, and is named in it (by Cuba) and in the CD document.
+    assert '<dt>Mentionné <span class="count">(2 documents)</span></dt>' in norway
+
+
+def listed_summaries(page: str) -> dict[str, str | None]:
+    """The paragraphs a state or topic page lists: id -> its data-topics (None: no attribute)."""
+    return {pid: topics or None for pid, topics in
+            re.findall(r'<li id="([^"]+)" class="summary"(?: data-topics="([^"]*)")?>', page)}
+
+
+def topic_links(page: str) -> dict[str, tuple[str, str]]:
+    """The page's links marked data-topic (chips.js copies them): topic id -> (href, label)."""
+    out = {}
+    for tag, a in Page(page).attrs:
+        if tag == "a" and a.get("data-topic"):
+            out.setdefault(a["data-topic"], set()).add(a["href"])
+    labels = dict((t, label) for t, label in re.findall(r'data-topic="([^"]+)">([^<]+)</a>', page))
+    return {t: (hrefs.pop() if len(hrefs) == 1 else hrefs, labels[t]) for t, hrefs in out.items()}
+
+
+def test_listed_paragraphs_carry_their_topics_and_the_page_their_links(site):
+    """No chips in the HTML of state and topic pages (about 500 bytes a paragraph): each listed
+    paragraph names its topics (data-topics; on a topic page, less that topic) and the page
+    has a link to each of them (data-topic), its page and label, for chips.js and for a reader
+    without JavaScript."""
+    corpus = small_corpus()
+    views = build_views(corpus)
+    paragraphs = {p.id: p for p in views.paragraphs}
+    pages_of = [(urls.state_url(s.id), None) for s in corpus.states] + [(urls.topic_url(t.id), t.id) for t in corpus.topics]
+    seen = 0
+    for url, own in pages_of:
+        page = html(site, urls.page_path(url))
+        assert 'class="chips"' not in page, url
+        links = topic_links(page)
+        for pid, topics in listed_summaries(page).items():
+            expected = [t for t in dict.fromkeys(paragraphs[pid].topics) if t in views.topics and t != own]
+            assert (topics or "").split() == expected, (url, pid)
+            for t in expected:
+                assert links[t] == (f"../../themes/{t}/index.html" if own is None else f"../{t}/index.html",
+                                    views.topics[t].label), (url, t)
+                seen += 1
+        if listed_summaries(page):
+            assert '<script src="../../assets/js/chips.js" defer></script>' in page, url
+    assert seen
+    # A state's topic index carries the ids; so does the line of the topics of its mentions.
+    norway = html(site, "etats/norvege/index.html")
+    assert '<a class="topic-name" href="../../themes/desarmement-nucleaire/index.html" data-topic="desarmement-nucleaire">' in norway
+
+
+def test_the_documents_a_long_page_leaves_out_are_listed_by_symbol_and_count():
+    """Past lists.full_text, a page lists the other documents as their symbol (the link) and
+    their number of paragraphs, with a heading that counts them and a link to the list of
+    documents, where their titles are."""
+    corpus = small_corpus()
+    views = build_views(corpus)
+    one = dataclasses.replace(settings(), lists=dataclasses.replace(settings().lists, full_text=1))
+    files = render_site(corpus, one, small_report(), TEMPLATES)
+    checked = 0
+    for topic in corpus.topics:
+        page = html(files, urls.page_path(urls.topic_url(topic.id)))
+        counts = {}
+        for p in views.topic_paragraphs[topic.id]:
+            counts[p.document] = counts.get(p.document, 0) + 1
+        others = list(counts)[1:]  # the first document is shown in full whatever its size
+        if not others:
+            assert "more-documents" not in page
+            continue
+        assert f'<h3>Autres documents <span class="count">({len(others)})</span></h3>' in page
+        assert '<a href="../../documents/index.html">liste des documents</a>' in page
+        listed = page.split('<ul class="more-documents">', 1)[1].split("</ul>", 1)[0]
+        assert re.findall(r'<li><a href="([^"]+)">([^<]+)</a> \((\d+)\)</li>', listed) == [
+            (f"../../documents/{d}/index.html", views.documents[d].cite_symbol, str(counts[d])) for d in others]
+        checked += 1
+    assert checked
+

@@ -34,7 +34,7 @@ def test_the_real_settings():
     settings = load_settings(DATA / "site.yaml", "https://u.github.io/undocs")
     assert (settings.title, settings.language, settings.repository) == ("undocs", "fr", None)
     assert settings.base_url == "https://u.github.io/undocs/"  # a trailing slash is added
-    assert settings.lists == ListLimits(full_text=300, per_topic=10, mentions=50, home=12)
+    assert settings.lists == ListLimits(full_text=100, per_topic=10, mentions=50, home=12)
     assert load_settings(DATA / "site.yaml").base_url is None
 
 
@@ -49,8 +49,8 @@ def test_each_list_limit_is_read(tmp_path):
     ({"full_text": 0}, "lists.full_text must be a whole number of at least 1, not 0"),
     ({"home": True}, "lists.home must be a whole number of at least 1, not True"),
     ({"per_topic": "10"}, "lists.per_topic must be a whole number of at least 1, not '10'"),
-    ({"full_txt": 10}, "lists must be a mapping of full_text, home, mentions, per_topic, roles"),
-    ([10], "lists must be a mapping of full_text, home, mentions, per_topic, roles"),
+    ({"full_txt": 10}, "lists must be a mapping of feed, full_text, home, mentions, per_topic, roles"),
+    ([10], "lists must be a mapping of feed, full_text, home, mentions, per_topic, roles"),
 ])  # fmt: skip
 def test_a_bad_list_limit_is_one_error_naming_the_file(tmp_path, lists, message):
     with pytest.raises(ConfigError) as info:
@@ -86,9 +86,9 @@ def pages(corpus, settings):
 
 
 def more_documents(page: str) -> list[tuple[str, str]]:
-    """The documents a page links to instead of showing them: (symbol, count)."""
+    """The documents a page links to instead of showing them: (symbol, number of paragraphs)."""
     listed = page.split('<ul class="more-documents">', 1)[1].split("</ul>", 1)[0] if "more-documents" in page else ""
-    return re.findall(r'<span class="symbol">([^<]+)</span>.*?<span class="count">([^<]+)</span>', listed)
+    return re.findall(r'<li><a href="[^"]+">([^<]+)</a> \((\d+)\)</li>', listed)
 
 
 def test_the_full_text_limit_of_site_yaml_decides_what_a_page_shows_in_full(tmp_path):
@@ -96,15 +96,15 @@ def test_the_full_text_limit_of_site_yaml_decides_what_a_page_shows_in_full(tmp_
     # The limit is reached with the first document's paragraphs: the next one is a link.
     limited = pages(corpus, load_settings(site_yaml(tmp_path, lists={"full_text": 4})))
     state = limited["etats/norvege/index.html"]
-    assert more_documents(state) == [("A/66/823-S/2012/405", "3 paragraphes")]
+    assert more_documents(state) == [("A/66/823-S/2012/405", "3")]
     assert "La mise en place d’un système multipolaire" not in state  # declaration § 1, not shown
     assert "Réduire le recours aux armes classiques;" in state  # its reply, whole
     topic = limited["themes/desarmement-nucleaire/index.html"]
     assert more_documents(topic) == []  # 3 paragraphs in all: under the limit
     # A limit of 2 on the topic: A/67/131's two paragraphs, then the declaration as a link.
     two = pages(corpus, load_settings(site_yaml(tmp_path, lists={"full_text": 2})))
-    assert more_documents(two["themes/desarmement-nucleaire/index.html"]) == [("A/66/823-S/2012/405", "1 paragraphe")]
-    # The default (300): everything in full.
+    assert more_documents(two["themes/desarmement-nucleaire/index.html"]) == [("A/66/823-S/2012/405", "1")]
+    # The default (100): everything in full.
     everything = pages(corpus, load_settings(DATA / "site.yaml"))
     assert more_documents(everything["etats/norvege/index.html"]) == []
     assert "La mise en place d’un système multipolaire" in everything["etats/norvege/index.html"]

@@ -3,8 +3,8 @@ paragraph id is unique and is an anchor of its document page, every internal lin
 
 from __future__ import annotations
 
-import gzip
 import json
+import lzma
 import re
 import urllib.parse
 from html.parser import HTMLParser
@@ -39,7 +39,7 @@ def page_file(site: Path, url: str) -> Path:
 
 
 def test_every_paragraph_id_is_unique_and_an_anchor_of_its_page(built_site):
-    paragraphs = json.loads(gzip.decompress((built_site / "data/paragraphs.json.gz").read_bytes()))
+    paragraphs = json.loads(lzma.decompress((built_site / "data/paragraphs.json.xz").read_bytes()))
     ids = [p["id"] for p in paragraphs]
     assert len(ids) == len(set(ids)) == 94
     for p in paragraphs:
@@ -51,7 +51,7 @@ def test_every_paragraph_id_is_unique_and_an_anchor_of_its_page(built_site):
 def test_every_url_in_the_data_resolves(built_site):
     checked = 0
     for name in ("documents", "paragraphs", "states", "topics"):
-        for record in json.loads(gzip.decompress((built_site / f"data/{name}.json.gz").read_bytes())):
+        for record in json.loads(lzma.decompress((built_site / f"data/{name}.json.xz").read_bytes())):
             url, _, fragment = record["url"].partition("#")
             target = page_file(built_site, url)
             assert target.is_file(), record["url"]

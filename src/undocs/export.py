@@ -3,19 +3,21 @@
 The field lists in :data:`FILES` are the documentation of that contract: the "about the data"
 page renders them as tables, and the tests check every exported record against them.
 
-The JSON and CSV files are published gzipped (``.json.gz``, ``.csv.gz``, as the about page
-says): they repeat the text of every paragraph, and as they are they would take a third of
-a large archive's bytes where GitHub Pages allows 1 GB (docs/benchmarks.md); gzip makes them
-about seven times smaller. The archive-wide citation files stay plain, for reference managers
-that import them as they are.
+The JSON and CSV files are published compressed with xz (``.json.xz``, ``.csv.xz``, as the
+about page says): they repeat the text of every paragraph, and as they are they would take a
+third of a large archive's bytes where GitHub Pages allows 1 GB (docs/benchmarks.md). xz (LZMA2,
+in Python's standard library, read by pandas, R, 7-Zip and the archive tools of every system)
+makes them 30 to 40 % smaller than gzip -9 at the same speed (preset 2; docs/benchmarks.md),
+because its window spans many paragraphs. The browser never reads them. The archive-wide
+citation files stay plain, for reference managers that import them as they are.
 """
 
 from __future__ import annotations
 
 import csv
-import gzip
 import io
 import json
+import lzma
 from collections.abc import Iterable
 from typing import Any
 
@@ -28,7 +30,7 @@ from .views import Views, build_views, iso
 #: Each exported file: its path, what one record is, and its fields (name, type, meaning).
 FILES: tuple[dict[str, Any], ...] = (
     {
-        "path": "data/documents.json.gz",
+        "path": "data/documents.json.xz",
         "summary": "Un objet par document, avec ses métadonnées et la liste de ses parties.",
         "fields": (
             ("id", "texte", "Identifiant du document dans l’archive (ex. « a-67-131 »)."),
@@ -49,7 +51,7 @@ FILES: tuple[dict[str, Any], ...] = (
         ),
     },
     {
-        "path": "data/paragraphs.json.gz",
+        "path": "data/paragraphs.json.xz",
         "summary": "Un objet par paragraphe citable (paragraphe, élément de liste ou formule finale), dans l’ordre du corpus.",
         "fields": (
             ("id", "texte", "Identifiant du paragraphe, unique dans l’archive et stable d’une construction à l’autre : « <document>_<partie>-<numéro> » (ex. « a-67-131_norvege-3 ») ; c’est aussi l’ancre de son lien permanent."),
@@ -73,12 +75,12 @@ FILES: tuple[dict[str, Any], ...] = (
         ),
     },
     {
-        "path": "data/paragraphs.csv.gz",
+        "path": "data/paragraphs.csv.xz",
         "summary": "Les mêmes paragraphes en CSV (UTF-8, virgule, guillemets doubles, une ligne d’en-tête) ; les listes sont jointes par « | » ; source devient source_file, source_line_start, source_line_end ; blocks est omis. Une cellule qui commence par =, +, -, @, une tabulation ou un retour chariot est précédée d’une apostrophe (') pour qu’un tableur ne la lise pas comme une formule ; le JSON garde le texte exact.",
         "fields": (),
     },
     {
-        "path": "data/states.json.gz",
+        "path": "data/states.json.xz",
         "summary": "Un objet par État du répertoire, par ordre alphabétique.",
         "fields": (
             ("id", "texte", "Identifiant de l’État (ex. « norvege »)."),
@@ -92,7 +94,7 @@ FILES: tuple[dict[str, Any], ...] = (
         ),
     },
     {
-        "path": "data/topics.json.gz",
+        "path": "data/topics.json.xz",
         "summary": "Un objet par thème, dans l’ordre du référentiel.",
         "fields": (
             ("id", "texte", "Identifiant du thème."),
@@ -121,7 +123,7 @@ FILES: tuple[dict[str, Any], ...] = (
         "fields": (),
     },
     {
-        "path": "data/report.json.gz",
+        "path": "data/report.json.xz",
         "summary": "Le rapport de construction : ce qui a été retiré des sources et les avertissements.",
         "fields": (
             ("removals", "liste d’objets", "file, line (ligne du texte extrait), page (page du PDF, null pour un texte), text, rule (la règle qui l’a reconnu), reason : artefacts d’extraction retirés."),
@@ -246,15 +248,44 @@ def _json(data: Any) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def gzipped(data: bytes) -> bytes:
-    """A download as published: gzip at level 9, with no timestamp or name in its header (the
-    same data gives the same bytes, build after build)."""
-    return gzip.compress(data, compresslevel=9, mtime=0)
+#: xz's preset: 2 compresses a paragraph export a third smaller than gzip -9 in about the same
+#: time; 6 (xz's default) only a sixth smaller again, five times slower (docs/benchmarks.md).
+XZ_PRESET = 2
+XZ_MAGIC = b"\xfd7zXZ\x00"
+
+
+def packed(data: bytes) -> bytes:
+    """A download as published: xz, which stores no name or date (the same data gives the
+    same bytes, build after build)."""
+    return lzma.compress(data, format=lzma.FORMAT_XZ, check=lzma.CHECK_CRC64, preset=XZ_PRESET)
+
+
+def _varint(data: bytes, at: int) -> tuple[int, int]:
+    """An xz multibyte integer at ``at``: (value, next position)."""
+    value = shift = 0
+    while True:
+        byte = data[at]
+        value |= (byte & 0x7F) << shift
+        at, shift = at + 1, shift + 7
+        if not byte & 0x80:
+            return value, at
 
 
 def unpacked_size(data: bytes) -> int | None:
-    """The size of a gzipped file once decompressed (its trailer's ISIZE), or None if plain."""
-    return int.from_bytes(data[-4:], "little") if data[:2] == b"\x1f\x8b" else None
+    """The size of an xz file once decompressed, or None if plain. Read from the stream's
+    index, which records each block's uncompressed size (xz file format 1.2.1, §4): the
+    footer's backward size locates the index, then (unpadded, uncompressed) size pairs."""
+    if not data.startswith(XZ_MAGIC):
+        return None
+    index_size = (int.from_bytes(data[-8:-4], "little") + 1) * 4
+    at = len(data) - 12 - index_size + 1  # past the index indicator (0x00)
+    records, at = _varint(data, at)
+    total = 0
+    for _ in range(records):
+        _, at = _varint(data, at)
+        size, at = _varint(data, at)
+        total += size
+    return total
 
 
 def download_sizes(files: dict[str, bytes]) -> dict[str, tuple[int, int | None]]:
@@ -277,19 +308,19 @@ def spreadsheet_safe(value: Any) -> Any:
 
 
 class _Packed:
-    """A gzipped download written piece by piece: the paragraphs' JSON and CSV are never held
-    whole (at 400,000 paragraphs they would be over a gigabyte of text), only compressed."""
+    """A compressed download written piece by piece: the paragraphs' JSON and CSV are never
+    held whole (at 400,000 paragraphs they would be over a gigabyte of text), only compressed."""
 
     def __init__(self) -> None:
-        self._buffer = io.BytesIO()
-        self._gzip = gzip.GzipFile(fileobj=self._buffer, mode="wb", compresslevel=9, mtime=0)
+        self._pieces: list[bytes] = []
+        self._xz = lzma.LZMACompressor(format=lzma.FORMAT_XZ, check=lzma.CHECK_CRC64, preset=XZ_PRESET)
 
     def write(self, text: str) -> None:
-        self._gzip.write(text.encode("utf-8"))
+        self._pieces.append(self._xz.compress(text.encode("utf-8")))
 
     def close(self) -> bytes:
-        self._gzip.close()
-        return self._buffer.getvalue()
+        self._pieces.append(self._xz.flush())
+        return b"".join(self._pieces)
 
 
 def _json_item(record: dict[str, Any], first: bool) -> str:
@@ -309,7 +340,7 @@ def _csv_row(record: dict[str, Any]) -> list[Any]:
 
 
 def packed_json_array(records: Iterable[dict[str, Any]]) -> bytes:
-    """A gzipped JSON array, written one record at a time: the same text as ``_json(list)``."""
+    """A compressed JSON array, written one record at a time: the same text as ``_json(list)``."""
     out, first = _Packed(), True
     for record in records:
         out.write(_json_item(record, first))
@@ -319,7 +350,7 @@ def packed_json_array(records: Iterable[dict[str, Any]]) -> bytes:
 
 
 def paragraph_files(views: Views) -> dict[str, bytes]:
-    """``data/paragraphs.json.gz`` and ``data/paragraphs.csv.gz``, made in one pass over the
+    """``data/paragraphs.json.xz`` and ``data/paragraphs.csv.xz``, made in one pass over the
     paragraphs, one record at a time."""
     as_json, as_csv = _Packed(), _Packed()
     line = io.StringIO()
@@ -335,7 +366,7 @@ def paragraph_files(views: Views) -> dict[str, bytes]:
             line.truncate()
     as_json.write("\n]\n" if views.paragraphs else "[]\n")
     as_csv.write(line.getvalue())
-    return {"data/paragraphs.json.gz": as_json.close(), "data/paragraphs.csv.gz": as_csv.close()}
+    return {"data/paragraphs.json.xz": as_json.close(), "data/paragraphs.csv.xz": as_csv.close()}
 
 
 def export_data(corpus: Corpus, report: BuildReport, views: Views | None = None,
@@ -346,9 +377,9 @@ def export_data(corpus: Corpus, report: BuildReport, views: Views | None = None,
     views = views or build_views(corpus)
     return {
         **citation_files(corpus.documents, base_url),
-        "data/documents.json.gz": packed_json_array(document_record(d) for d in corpus.documents),
+        "data/documents.json.xz": packed_json_array(document_record(d) for d in corpus.documents),
         **paragraph_files(views),
-        "data/states.json.gz": packed_json_array(state_record(s, views) for s in views.states_sorted),
-        "data/topics.json.gz": packed_json_array(topic_record(t, views) for t in corpus.topics),
-        "data/report.json.gz": gzipped(_json(report_record(report))),
+        "data/states.json.xz": packed_json_array(state_record(s, views) for s in views.states_sorted),
+        "data/topics.json.xz": packed_json_array(topic_record(t, views) for t in corpus.topics),
+        "data/report.json.xz": packed(_json(report_record(report))),
     }

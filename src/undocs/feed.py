@@ -1,4 +1,6 @@
-"""The archive's Atom feed (``feed.xml``, RFC 4287): one entry per document, newest first.
+"""The archive's Atom feed (``feed.xml``, RFC 4287): an entry for each of its newest documents
+(``lists.feed`` in site.yaml), newest first. A feed is fetched again and again by every reader
+that follows it: one entry per document of a 20,000-document archive was 17.8 MB.
 
 Deterministic: no build time anywhere. An entry's ``updated`` and ``published`` are its
 document's date (a year or a month alone is read as its first day); the feed's ``updated``
@@ -74,7 +76,7 @@ def _id(settings: Settings, url: str, doc_id: str | None = None) -> str:
 
 
 def atom_feed(documents: tuple[Document, ...] | list[Document], settings: Settings) -> bytes:
-    ordered = newest_first(documents)
+    ordered = newest_first(documents)[: settings.lists.feed]
     stamps = [timestamp(d) for d in ordered if timestamp(d)]
     feed_updated = max(stamps) if stamps else NO_DATE
     lang = settings.language or "fr"

@@ -25,14 +25,15 @@ class ListLimits:
     naming it (whole), each list followed by a link to the search that has them all; the home
     page shows ``home`` documents, states and topics, then links to their full lists; the
     table of states names ``roles`` documents per state, then counts the others (the state's
-    page lists them all).
+    page lists them all); the Atom feed has the ``feed`` newest documents.
     """
 
-    full_text: int = 300
+    full_text: int = 100
     per_topic: int = 10
     mentions: int = 50
     home: int = 12
     roles: int = 10
+    feed: int = 100
 
 
 @dataclass(frozen=True)

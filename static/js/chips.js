@@ -1,9 +1,12 @@
-/* The chips of each paragraph of a document page: links to its topics and to the states it
-   names, built here from the paragraph's data-topics and data-states and the page's lists of
-   the document's topics (#doc-topics) and states (#doc-states, #doc-named), rather than written
-   in the HTML once per paragraph (about 500 bytes each, docs/benchmarks.md). Without
-   JavaScript, those lists give the same links for the whole document. DOM built with
-   textContent only; the links are clones of the page's own. */
+/* The chips of each paragraph: links to its topics and to the states it names, built here
+   from the paragraph's data-topics and data-states and the page's own links to them, rather
+   than written in the HTML once per paragraph (about 500 bytes each, docs/benchmarks.md;
+   issue 15). On a document page, the paragraphs (.para) and the lists of the document's topics
+   (#doc-topics) and states (#doc-states, #doc-named); on a state or topic page, the listed
+   paragraphs (li.summary, topics only) and its links to topics (the state's topic index, the
+   topics of its mentions, a topic's related topics), all marked data-topic. Without
+   JavaScript, those lists give the same links for the whole page. DOM built with textContent
+   only; the links are copies of the page's own. */
 (function () {
   "use strict";
   if (!document.querySelectorAll) {
@@ -19,7 +22,7 @@
     return out;
   }
 
-  var topics = targets("#doc-topics a[data-topic]", "data-topic");
+  var topics = targets("a[data-topic]", "data-topic");
   var states = targets("#doc-states a[data-state], #doc-named a[data-state]", "data-state");
 
   function chip(link, kind) {
@@ -43,19 +46,29 @@
     }
   }
 
+  function chips(label, para) {
+    var list = document.createElement("ul");
+    list.className = "chips";
+    list.setAttribute("aria-label", label);
+    add(list, para.getAttribute("data-topics"), topics, "topic");
+    add(list, para.getAttribute("data-states"), states, "state");
+    return list.firstChild ? list : null;
+  }
+
   var paras = document.querySelectorAll(".para[data-topics], .para[data-states]");
   for (var i = 0; i < paras.length; i++) {
     var meta = paras[i].querySelector(".para-meta");
-    if (!meta) {
-      continue;
-    }
-    var list = document.createElement("ul");
-    list.className = "chips";
-    list.setAttribute("aria-label", "Thèmes et États");
-    add(list, paras[i].getAttribute("data-topics"), topics, "topic");
-    add(list, paras[i].getAttribute("data-states"), states, "state");
-    if (list.firstChild) {
+    var list = meta && chips("Thèmes et États", paras[i]);
+    if (list) {
       meta.appendChild(list);
+    }
+  }
+
+  var summaries = document.querySelectorAll("li.summary[data-topics]");
+  for (var j = 0; j < summaries.length; j++) {
+    var found = chips("Thèmes", summaries[j]);
+    if (found) {
+      summaries[j].appendChild(found);
     }
   }
 })();

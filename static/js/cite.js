@@ -1,10 +1,14 @@
 /* The "Citer" block of each paragraph of a document page, built here rather than written in the
    HTML once per paragraph (about 900 bytes each, docs/benchmarks.md): the full reference (the
    page's #cite-doc, then the paragraph's part and number from its data-cite), the note when the
-   archive counted the number itself (data-own-number), the permalink (data-permalink), the
-   document's citation files, and a "Copier" button where the clipboard can be used.
-   DOM built with textContent only. Without JavaScript, the page's "Références du document"
-   gives the document's reference and says how to cite a paragraph. */
+   archive counted the number itself (data-own-number), the permalink (the page's, from
+   #cite-doc's data-permalink, and the paragraph's anchor), the document's citation files, and a
+   "Copier" button where the clipboard can be used. It goes in the paragraph's .para-meta, made
+   here marked as not from the source (data-nonsource, in the interface's language); chips.js,
+   run next, adds the chips there. The permalink is also set on the paragraph (data-permalink),
+   which the print style prints after its citation. DOM built with textContent only. Without
+   JavaScript, the page's "Références du document" gives the document's reference and says how
+   to cite a paragraph. */
 (function () {
   "use strict";
   var doc = document.getElementById("cite-doc");
@@ -15,6 +19,10 @@
   var symbol = doc.getAttribute("data-symbol") || "";
   var flag = doc.getAttribute("data-flag") || "";
   var files = document.querySelector(".doc-cite-files");
+  var pageLink = doc.getAttribute("data-permalink") || "";
+  var uiLang = document.documentElement.lang;
+  var text = document.getElementById("document-text");
+  var otherLang = text && text.lang && text.lang !== uiLang;
 
   function element(tag, className, text) {
     var node = document.createElement(tag);
@@ -91,7 +99,7 @@
         "\u00a0» est son rang dans la partie, compté par l’archive."));
     }
     var linkRow = element("p", "cite-link");
-    var link = element("a", "cite-url", para.getAttribute("data-permalink") || "");
+    var link = element("a", "cite-url", para.getAttribute("data-permalink"));
     link.href = "#" + para.id;
     linkRow.appendChild(link);
     body.appendChild(linkRow);
@@ -113,11 +121,20 @@
     return block;
   }
 
+  /* The paragraph's place for what the archive adds: after its text. */
+  function metaOf(para) {
+    var meta = element("div", "para-meta");
+    meta.setAttribute("data-nonsource", "");
+    if (otherLang) {
+      meta.lang = uiLang;
+    }
+    para.appendChild(meta);
+    return meta;
+  }
+
   var paras = document.querySelectorAll(".para[data-cite]");
   for (var i = 0; i < paras.length; i++) {
-    var meta = paras[i].querySelector(".para-meta");
-    if (meta) {
-      meta.insertBefore(citeBlock(paras[i]), meta.firstChild);
-    }
+    paras[i].setAttribute("data-permalink", pageLink + "#" + paras[i].id);
+    metaOf(paras[i]).appendChild(citeBlock(paras[i]));
   }
 })();

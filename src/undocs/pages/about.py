@@ -2,7 +2,7 @@
 
 The page stays the same size however large the archive: the documents are listed on the
 documents page, and each document's page lists what was removed from it (all of it is in
-``data/report.json.gz``); here, the counts by rule."""
+``data/report.json.xz``); here, the counts by rule."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ def about_view(
     views: Views, report: BuildReport, data_sizes: Mapping[str, tuple[int, int | None]], settings: Settings,
     link: Linker,
 ) -> dict[str, Any]:
-    """``data_sizes``: each download's size as published and, if gzipped, decompressed."""
+    """``data_sizes``: each download's size as published and, if compressed, decompressed."""
     downloads = [
         {
             "path": f["path"],
@@ -62,7 +62,7 @@ def about_view(
             "topics": plural(len(corpus.topics), "thème", "thèmes"),
         },
         "documents_href": link(urls.DOCUMENTS),
-        "report_href": link("data/report.json.gz"),
+        "report_href": link("data/report.json.xz"),
         "downloads": downloads,
         "examples": examples,
         "removals": len(report.removals),

@@ -90,9 +90,8 @@ def head_view(doc: Document, link: Linker) -> dict[str, Any]:
     }
 
 
-def para_view(p: Paragraph, views: Views, link: Linker, notes: dict[str, Footnote], placed: set[str]) -> dict[str, Any]:
+def para_view(p: Paragraph, views: Views, notes: dict[str, Footnote], placed: set[str]) -> dict[str, Any]:
     number = p.number if p.number is not None else p.seq
-    _, shown = link.permalink(p)
     mentions = [m for m in dict.fromkeys(p.mentions) if m in views.states and m != p.state]
     return {
         "id": p.id,
@@ -101,13 +100,10 @@ def para_view(p: Paragraph, views: Views, link: Linker, notes: dict[str, Footnot
         "marker": f"{p.number}." if p.number is not None else keep_together(p.label),
         "aria_label": f"Paragraphe {number}, lien permanent",
         "blocks": _segments(p, notes, placed),
-        # The interface's words in a paragraph of a document in another language.
-        "ui_lang": "fr" if other_language(views.documents[p.document]) else None,
         "bulleted": p.kind == "item" and p.text.lstrip().startswith(("•", "-", "–", "·")),
         "refs": ref_views([r for r in p.footnote_refs if r not in {c[2] for c in p.calls}], notes, placed),
         "citation": keep_together(views.citation(p)),
         "own_number": own_number(p),
-        "permalink_text": shown,
         # Its chips (made by chips.js from the page's lists of the document's topics and states).
         "topics": " ".join(t for t in dict.fromkeys(p.topics) if t in views.topics),
         "states": " ".join(mentions),
@@ -203,7 +199,7 @@ def document_view(doc: Document, views: Views, link: Linker) -> dict[str, Any]:
         else:
             toc.append(entry)
         title_refs = ref_views(part.title_footnote_refs, notes, placed)
-        paras = [para_view(p, views, link, notes, placed) for p in part.paragraphs]
+        paras = [para_view(p, views, notes, placed) for p in part.paragraphs]
         lines = [line for line in (statement_line(s) for s in part.statements) if line]
         state = part.state
         parts.append(
@@ -261,9 +257,11 @@ def document_view(doc: Document, views: Views, link: Linker) -> dict[str, Any]:
         "removals": [
             {"line": r.line, "page": r.page, "text": r.text, "reason": r.reason} for r in doc.removals
         ],
-        "data_href": link("data/paragraphs.json.gz"),
+        "data_href": link("data/paragraphs.json.xz"),
         "cite_files": files,
         "reference": keep_together(reference_prefix(doc)),
         "own_number_flag": OWN_NUMBER_FLAG,
+        # cite.js shows a paragraph's permalink as this, its anchor added (urls.paragraph_url).
+        "permalink": link.shown(urls.document_url(doc.id)),
         "head": head_view(doc, link),
     }

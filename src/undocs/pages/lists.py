@@ -9,7 +9,7 @@ from ..figures.config import FigureSettings
 from ..figures.geometry import Geometry
 from ..figures.timeline import timeline_view
 from ..figures.worldmap import map_view
-from ..model import Document
+from ..model import ROLES, Document
 from ..views import Views, doc_title, french_date, iso, language_name, other_language, role_label
 from .common import Linker, plural
 
@@ -82,14 +82,23 @@ def states_page(views: Views, link: Linker, geometry: Geometry | None, figures: 
     }
 
 
-def roles_of(state_id: str, views: Views, link: Linker) -> list[dict[str, Any]]:
+def roles_by_role(state_id: str, views: Views, link: Linker) -> list[dict[str, Any]]:
+    """A state's documents grouped by its role in them (roles in ``model.ROLES`` order,
+    documents in corpus order): the role said once per group, not once per document (a state of
+    a large archive is named in thousands of them)."""
+    grouped: dict[str, list[dict[str, str]]] = {}
+    for r in views.state_roles[state_id]:
+        doc = {"document": views.documents[r.document].cite_symbol, "href": link(urls.document_url(r.document))}
+        grouped.setdefault(r.role, []).append(doc)
+    order = {role: i for i, role in enumerate(ROLES)}
     return [
         {
-            "document": views.documents[r.document].cite_symbol,
-            "href": link(urls.document_url(r.document)),
-            "role": role_label(r.role),
+            "role": role,
+            "label": (label := role_label(role))[:1].upper() + label[1:],
+            "count": plural(len(docs), "document", "documents"),
+            "documents": docs,
         }
-        for r in views.state_roles[state_id]
+        for role, docs in sorted(grouped.items(), key=lambda item: (order.get(item[0], len(ROLES)), item[0]))
     ]
 
 

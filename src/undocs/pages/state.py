@@ -12,8 +12,8 @@ from ..figures.timeline import timeline_view
 from ..model import Paragraph
 from ..settings import ListLimits
 from ..views import Views, french_date, iso, language_name, pkey, role_label
-from .common import Linker, full_text_then_links, keep_together, paragraph_summary
-from .lists import roles_of
+from .common import Linker, full_text_then_links, keep_together, paragraph_summary, topic_links
+from .lists import roles_by_role
 
 
 def paragraph_short(p: Paragraph, views: Views) -> str:
@@ -59,6 +59,7 @@ def state_view(state_id: str, views: Views, link: Linker, limits: ListLimits = L
         on_page = [p for p in paras if pkey(p) in shown]
         topics.append(
             {
+                "id": topic.id,
                 "anchor": f"theme-{topic.id}",
                 "label": topic.label,
                 "count": count,
@@ -75,12 +76,15 @@ def state_view(state_id: str, views: Views, link: Linker, limits: ListLimits = L
         "name": state.name,
         "name_en": state.name_en,
         "iso3": state.iso3,
-        "roles": roles_of(state_id, views, link),
+        "roles": roles_by_role(state_id, views, link),
         "statements": statements,
         "topics": topics,
         "documents": documents,
         "more_documents": more_documents,
+        "documents_href": link(urls.DOCUMENTS),
         "mentions": mentions,
+        # The topics of the mentions, which the topic index (the state's own paragraphs) may lack.
+        "mention_topics": topic_links(mentions, views, link),
         "more_mentions": max(0, len(others) - limits.mentions),
         "search_href": search + "?" + urlencode({"etat": state_id}),
         "timeline": timeline_view(its_documents, timeline, "chronologie")

@@ -10,7 +10,7 @@ from .. import urls
 from ..model import Paragraph
 from ..settings import ListLimits
 from ..views import Views
-from .common import Linker, full_text_then_links
+from .common import Linker, full_text_then_links, topic_links
 
 
 def unbis_href(unbis: str) -> str:
@@ -22,7 +22,8 @@ def topic_view(topic_id: str, views: Views, link: Linker, limits: ListLimits = L
     by_doc: dict[str, dict[str, list[Paragraph]]] = {}
     for p in views.topic_paragraphs[topic_id]:
         by_doc.setdefault(p.document, {}).setdefault(views.group_key(p), []).append(p)
-    documents, more_documents = full_text_then_links(by_doc, views, link, limits.full_text)
+    documents, more_documents = full_text_then_links(by_doc, views, link, limits.full_text, but=topic_id)
+    summaries = [p for d in documents for g in d["groups"] for p in g["paragraphs"]]
     return {
         "label": topic.label,
         "label_en": topic.label_en,
@@ -33,5 +34,8 @@ def topic_view(topic_id: str, views: Views, link: Linker, limits: ListLimits = L
         "count": len(views.topic_paragraphs[topic_id]),
         "documents": documents,
         "more_documents": more_documents,
+        "documents_href": link(urls.DOCUMENTS),
+        # The other topics of its paragraphs: each paragraph's chips link to them (chips.js).
+        "other_topics": topic_links(summaries, views, link),
         "search_href": link(urls.SEARCH) + "?" + urlencode({"theme": topic_id}),
     }
