@@ -3,7 +3,7 @@
     pip install -e ".[mutation]"
     python bench/mutation.py                    # every module below, smallest first
     python bench/mutation.py fidelity output    # some of them
-    python bench/mutation.py --survivors pdf.furniture   # re-run only the last run's survivors
+    python bench/mutation.py --survivors pdf.furniture   # re-run only the last run's survivors (not the equivalent ones)
     python bench/mutation.py --report           # rewrite docs/mutation.md from the stored results
     python bench/mutation.py --list             # the modules, their files and their tests
 
@@ -17,8 +17,16 @@ behaves as the original (an equivalent mutant, explained in ``docs/mutation.md``
 Each module runs in a child process (mutmut's configuration is read once per process); the
 child finds the mutated code first on ``PYTHONPATH`` (subprocesses too) and sets
 ``UNDOCS_MUTATION``, which gives the shared fixtures of the tests each test's own scope
-(``tests/conftest.py::shared``). Results, with each survivor's diff and the time taken, are
+(``tests/conftest.py::shared``), and ``UNDOCS_SHARED``, the ``../shared`` folder of the
+repository (its ``un-corpus/``, which ``tests/test_analysis_parity.py`` reads, is not beside
+mutmut's copy). Results, with each survivor's diff and the time taken, are
 stored in ``bench/results/mutation.json``; ``docs/mutation.md`` is written from them.
+
+mutmut runs each mutant in a process forked from one that has already run the tests once: what a
+module computes at import (``analysis._FUNCTIONS``) or keeps in a cache (``functools.cache``:
+``analysis.lexicon``, ``analysis.term``...) was computed there by the original code, and a mutant
+of the function behind it shows only to a test that calls that function itself, on inputs of its
+own (``tests/test_analysis.py`` does; mutmut does not mutate decorated functions themselves).
 
 Not part of the test run: it takes minutes per module (the table gives the time of each).
 Module-level code (constants, the lambdas of ``pdf.furniture.RULES`` and of
@@ -131,14 +139,20 @@ def run_module(module: str, max_children: int, only_survivors: bool) -> None:
     survivors: list[str] = []
     if only_survivors:
         results = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
-        survivors = sorted(results.get(module, {}).get("survived", {}))
+        # An equivalent mutant behaves as the original whatever the tests: not run again.
+        equivalent = json.loads(EQUIVALENT.read_text(encoding="utf-8")) if EQUIVALENT.exists() else {}
+        survivors = sorted(name for name in results.get(module, {}).get("survived", {}) if name not in equivalent)
         if not survivors:
             print(f"{module}: no survivors to run again")
             return
     shutil.rmtree(ROOT / "mutants", ignore_errors=True)
     # There before the child starts: Python caches a folder of PYTHONPATH that is missing.
     (ROOT / "mutants" / "src").mkdir(parents=True, exist_ok=True)
+    # The shared folder (../shared/un-corpus, read by tests/test_analysis_parity.py) is beside
+    # the repository, not beside mutmut's copy of it: the tests are told where it is.
     env = dict(os.environ, PYTHONPATH=str(ROOT / "mutants" / "src"), UNDOCS_MUTATION="1")
+    if (ROOT.parent / "shared").is_dir():
+        env.setdefault("UNDOCS_SHARED", str(ROOT.parent / "shared"))
     command = [sys.executable, __file__, "--child", module, "--max-children", str(max_children), *survivors]
     print(f"== {module}: {', '.join(MODULES[module][0])}", flush=True)
     subprocess.run(command, cwd=ROOT, env=env, check=True)
@@ -173,6 +187,9 @@ def write_report() -> None:
         "A timeout is a mutant whose tests ran past mutmut's CPU-time limit: usually a mutant that loops,",
         "but on a loaded machine a slow test run can time out too; the timed-out mutants of each module are",
         "named in its section, to be run again on an idle machine before they are trusted as killed.",
+        "Each mutant runs in a process forked after a first run of the tests: what a module computes at import",
+        "or caches was computed by the original code there, so the tests call the functions behind such values",
+        "directly (see the docstring of `bench/mutation.py`).",
         "",
         "| module | mutants | killed | timeout | equivalent | survived | not run | score (killed only) | time |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
@@ -213,7 +230,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("modules", nargs="*", help=f"among: {', '.join(MODULES)} (default: all)")
     parser.add_argument("--max-children", type=int, default=2, help="mutants run at once (default 2)")
-    parser.add_argument("--survivors", action="store_true", help="run only the survivors of the last run again")
+    parser.add_argument("--survivors", action="store_true",
+                        help="run only the survivors of the last run again (those not recorded as equivalent)")
     parser.add_argument("--report", action="store_true", help="only write docs/mutation.md from the stored results")
     parser.add_argument("--list", action="store_true", help="list the modules, their files and tests")
     parser.add_argument("--child", help=argparse.SUPPRESS)

@@ -262,3 +262,150 @@ def test_tokenize_is_the_surfaces_of_tokens():
     for _ in range(3000):
         sample = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
         assert analysis.tokenize(sample) == [t.surface for t in analysis.tokens(sample)], repr(sample)
+
+
+# --- what the module computes once ----------------------------------------------------------
+# The lexicons, the regexes and the terms are cached (functools), and the pipeline functions are
+# made at import: the tests below call the functions behind them directly, on inputs of their
+# own, so that a bug in them shows even where a cache already holds a right answer.
+
+
+def test_labels_and_unknown_languages():
+    assert analysis.labels() == analysis.labels("fr") == analysis.LABELS
+    assert analysis.labels("en") == analysis.LABELS_EN
+    with pytest.raises(ValueError) as error:
+        analysis.labels("de")
+    assert str(error.value) == "no analysis for language 'de' (known: fr, en)"
+
+
+def test_lexicon_file_format(tmp_path):
+    """data/stopwords-fr.txt's format, as its header describes it: one entry a line, "#" starts
+    a comment, blank lines are ignored, a word ending with an apostrophe is an elision prefix
+    (and a stop word on its own), words are compared folded."""
+    path = tmp_path / "stopwords.txt"
+    path.write_text(
+        "# a comment line\n\nle  # an article # and a second hash\n\n   \nÀ\nl’\nqu'\njusqu‘\nÉté\n# the end\nnous\n",
+        encoding="utf-8",
+    )
+    lex = analysis.Lexicon.load(path)
+    assert lex.stopwords == {"le", "a", "l", "qu", "jusqu", "ete", "nous"}
+    assert lex.elisions == {"l", "qu", "jusqu"}
+
+
+@pytest.mark.parametrize("entry", ["deux mots", "’", "'", "aujourd’hui", "#", "l’’"])
+def test_lexicon_entries_that_are_no_word(tmp_path, entry):
+    path = tmp_path / "stopwords.txt"
+    path.write_text(f"le\n\n{entry}\nla\n", encoding="utf-8")
+    if entry == "#":  # a comment: nothing left of the line
+        assert analysis.Lexicon.load(path).stopwords == {"le", "la"}
+        return
+    with pytest.raises(ConfigError) as error:
+        analysis.Lexicon.load(path)
+    assert (error.value.path, error.value.line) == (str(path), 3)
+    assert error.value.message == f"not a single word or elision prefix: {entry!r}"
+
+
+def test_lexicon_file_missing(tmp_path):
+    with pytest.raises(ConfigError) as error:
+        analysis.Lexicon.load(tmp_path / "missing.txt")
+    assert error.value.path == str(tmp_path / "missing.txt")
+    assert error.value.message == "cannot read the French stop-word list: No such file or directory"
+
+
+def test_lexicon_of_the_repository():
+    lex = analysis.Lexicon.load()
+    assert lex == analysis.lexicon("fr")
+    # The elision prefixes listed at the top of data/stopwords-fr.txt, all stop words too.
+    assert lex.elisions == {"l", "d", "j", "c", "n", "s", "m", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"}
+    assert lex.elisions <= lex.stopwords and {"le", "la", "les", "a", "ete"} <= lex.stopwords
+    assert not {"non", "pays", "etat", "etats", "nations"} & lex.stopwords  # kept on purpose (the file says why)
+
+
+def test_english_lexicon_is_lunrs():
+    from lunr.stop_word_filter import WORDS
+
+    lex = analysis.Lexicon.english()
+    assert lex.elisions == frozenset()
+    assert lex.stopwords == set(WORDS) and len(lex.stopwords) == 119  # lower-case ASCII: folding keeps them
+    assert {"the", "and", "of", "it", "its", "is"} <= lex.stopwords and "weapons" not in lex.stopwords
+
+
+def test_overlong_boundary():
+    assert not analysis.is_stopword("b" * 64) and analysis.is_stopword("b" * 65)
+    assert not analysis.is_stopword("b" * 64, "en") and analysis.is_stopword("the", "en") and not analysis.is_stopword("the")
+
+
+def test_english_possessive_folding():
+    assert analysis.fold("Norway’s", "en") == "norway" and analysis.fold("Norway’s") == analysis.fold("Norway’s", "fr") == "norway's"
+    assert analysis.fold("A’s", "en") == "a"  # the shortest possessive: one letter and 's
+    assert analysis.fold("’s", "en") == "'s" and analysis.fold("s’s", "en") == "s"  # "'s" alone is no possessive
+    assert analysis.fold("States’", "en") == "states'"  # a plural possessive is the stemmer's
+
+
+@pytest.mark.parametrize("lang", analysis.LANGUAGES)
+def test_pipeline_functions_made_afresh(lang):
+    """The four functions of a language, made again (the module makes them once, at import):
+    run by a lunr Pipeline behind lunr's tokenizer, they give the terms of analyze() and the
+    offsets of each word in the text."""
+    functions = analysis._functions(lang)
+    assert tuple(functions) == analysis.labels(lang)
+    pipeline = Pipeline()
+    pipeline.add(*functions.values())
+    text = "Vu l’interdiction, Norway’s weapons \u0301 et la non-prolifération; it’s dying"
+    out = pipeline.run(Tokenizer(text))
+    # Tokenizer lower-cases; "\u0301" alone (a combining accent) folds to nothing: no term. In
+    # English, "it’s" is the stop word "it" once its "'s" is cut (before the stop words: Porter2
+    # would cut it after them), and Porter2 makes "dying" "die"; French stems neither.
+    expected = {
+        "fr": [("vu", "vu"), ("interdict", "interdiction"), ("norway'", "norway’s"), ("weapon", "weapons"),
+               ("non", "non"), ("prolifer", "prolifération"), ("it'", "it’s"), ("dying", "dying")],
+        "en": [("vu", "vu"), ("l'interdict", "l’interdiction"), ("norway", "norway’s"), ("weapon", "weapons"),
+               ("et", "et"), ("la", "la"), ("non", "non"), ("prolifer", "prolifération"), ("die", "dying")],
+    }[lang]
+    assert [str(t) for t in out] == [term for term, _ in expected] == analyze(text, lang)
+    for token, (_, word) in zip(out, expected):
+        start, length = token.metadata["position"]
+        assert text.lower()[start : start + length] == word
+    assert [t.metadata["index"] for t in out][:2] == [0, 1]  # lunr's own metadata is kept
+    # Without positions (a query), tokens carry none.
+    assert all("position" not in t.metadata for t in pipeline.run([lunr_token("l’interdiction")]))
+
+
+def lunr_token(text):
+    from lunr.token import Token
+
+    return Token(text, {})
+
+
+def test_make_builder_in_english():
+    builder = analysis.make_builder(lang="en")
+    assert builder.pipeline.serialize() == builder.search_pipeline.serialize() == list(analysis.LABELS_EN)
+    assert builder.search_pipeline.run_string("Norway’s weapons") == ["norway", "weapon"]
+
+
+def test_register_returns_its_target_and_registers_every_label(monkeypatch, caplog):
+    assert analysis.register() is None
+    monkeypatch.setattr(Pipeline, "registered_functions", {})  # as in a fresh process
+    analysis.register()
+    assert set(Pipeline.registered_functions) == set(analysis.LABELS) | set(analysis.LABELS_EN)
+    for lang in analysis.LANGUAGES:
+        stack = analysis.register(Pipeline(), lang)._stack
+        assert [Pipeline.registered_functions[label] for label in analysis.labels(lang)] == stack
+    # Registering again changes nothing and says nothing (lunr warns when a label is overwritten).
+    with caplog.at_level("WARNING"):
+        analysis.register()
+        analysis.make_builder()
+    assert not caplog.records
+
+
+def test_analysis_json_format():
+    data = analysis.analysis_data()
+    assert data["version"] == analysis.ANALYSIS_VERSION == 1
+    assert data["stemmer"] == "snowball-french-2.2" and data["en"]["stemmer"] == "snowball-english-2.2"
+    assert data["en"]["labels"] == list(analysis.LABELS_EN)
+    assert data["en"]["stopwords"] == sorted(analysis.Lexicon.english().stopwords)
+    assert sorted(data) == ["elisions", "en", "labels", "stemmer", "stopwords", "version"]
+    raw = analysis.analysis_json()
+    # Keys sorted, one value a line without indentation, a final newline, UTF-8.
+    assert raw.startswith(b'{\n"elisions": [\n"c",\n"d",\n') and raw.endswith(b'"version": 1\n}\n')
+    assert json.loads(raw.decode("utf-8")) == data

@@ -6,7 +6,10 @@ French, in English and both ways (a text of unknown language):
 
 * every whitespace-separated token of every file of ``seeds/`` and, when it is beside the
   repository, of every PDF of ``../shared/un-corpus/`` (plus its upper-case and accent-less
-  variants) and a list of tricky words: folding, tokens, index terms;
+  variants) and a list of tricky words: folding, tokens, index terms. ``UNDOCS_SHARED`` names
+  another ``shared`` folder: ``bench/mutation.py`` sets it, for mutmut runs the tests in a copy
+  of the project (``mutants/``) that has no ``../shared`` beside it; when it is set, the corpus
+  must be there;
 * every line of every seed and every run of text of those PDFs, and every whole seed: tokens
   with offsets, index terms, and the terms that lunr.js's own tokenizer followed by the
   registered pipeline produces;
@@ -19,7 +22,9 @@ little, and a stemmer must agree on whatever a reader types).
 
 from __future__ import annotations
 
+import functools
 import json
+import os
 import shutil
 import subprocess
 import time
@@ -32,7 +37,9 @@ from undocs import analysis
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
-CORPUS = ROOT.parent / "shared" / "un-corpus"
+#: The shared folder beside the repository, or the one ``UNDOCS_SHARED`` names (mutation runs).
+SHARED = Path(os.environ.get("UNDOCS_SHARED") or ROOT.parent / "shared")
+CORPUS = SHARED / "un-corpus"
 RUNNER = ROOT / "tests" / "js" / "analysis_parity.mjs"
 
 TRICKY = [
@@ -62,10 +69,14 @@ def _fold_accents(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.category(c).startswith("M"))
 
 
-def _pdf_lines() -> list[str]:
-    """The runs of text of the PDFs of ``../shared/un-corpus/`` (none when it is not there)."""
+@functools.cache  # read once per run: the fixture is each test's own under mutation testing
+def _pdf_lines() -> tuple[str, ...]:
+    """The runs of text of the PDFs of ``../shared/un-corpus/`` (none when it is not there;
+    a failure when ``UNDOCS_SHARED`` names a folder without it)."""
     if not CORPUS.is_dir():
-        return []
+        if os.environ.get("UNDOCS_SHARED"):
+            pytest.fail(f"UNDOCS_SHARED is set but {CORPUS} is not a folder")
+        return ()
     from undocs.pdf.extract import read_pages
 
     runs: dict[str, None] = {}
@@ -75,7 +86,8 @@ def _pdf_lines() -> list[str]:
                 runs.update((run.text, None) for run in page.runs)
         except Exception:  # a file the reader refuses (the corpus has a few): its words are not needed
             continue
-    return list(runs)
+    assert runs, f"no text read from the PDFs of {CORPUS}"
+    return tuple(runs)
 
 
 def _corpus() -> tuple[list[str], list[str], list[str]]:

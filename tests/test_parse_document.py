@@ -198,3 +198,19 @@ def test_a_text_sources_job_number_is_not_added_to_its_references(tmp_path):
     (source,) = discover(tmp_path)
     document, warnings, _ = parse_source(source, GAZETTEER)
     assert (document.extra, warnings, [r.text for r in document.removals]) == ((), (), ["912-41314"])
+
+
+def test_agenda_items_printed_on_two_lines_are_one_reference(tmp_path):
+    """A masthead that prints its agenda items on lines of their own (a joint document: one for
+    each organ's session) gives one "Ordre du jour", the items joined by " ; "."""
+    import dataclasses
+
+    from undocs.read import read as read_file
+    from undocs.parse.document import source_hints
+
+    shutil.copy(LETTER, tmp_path / LETTER.name)
+    (source,) = discover(tmp_path)
+    reading = read_file(source.path, source.format, source_hints(source), GAZETTEER)
+    found = dataclasses.replace(reading.found, agenda_items=["Agenda item 30", "Agenda item 84"])
+    document, _, _ = parse_source(source, GAZETTEER, reading=dataclasses.replace(reading, found=found))
+    assert dict(document.extra)["Ordre du jour"] == "Agenda item 30 ; Agenda item 84"

@@ -16,7 +16,7 @@ import yaml
 from test_real_documents import state_ids
 from undocs.parse.common import assemble
 from undocs.pdf.extract import Run
-from undocs.pdf.layout import Builder, Metrics, footnotes_of, rows_of, split_footnotes
+from undocs.pdf.layout import Builder, Metrics, Row, footnotes_of, rows_of, split_footnotes
 from undocs.states import Gazetteer, load_states
 from undocs.pipeline import PROJECT
 from undocs.read import Hints
@@ -164,6 +164,132 @@ def test_items_are_cited_by_their_printed_letters_under_their_paragraph():
     ]])
     labels = [p.label for p in parts[0].paragraphs]
     assert labels == ["§ 1", "§ 1 (a)", "§ 1 (b)", "§ 1 (c)", "§ 1 (c) (i)", "§ 1 (c) (ii)"]
+
+
+def notes_of(*texts: str) -> list[tuple[str, str]]:
+    """The (marker, text) of the footnotes of rows of these texts, in order."""
+    rows = [Row(n, n, 1, 660.0 + 10 * n, 123.4, 488.0, 7.7, False, text) for n, text in enumerate(texts, start=1)]
+    return [(marker, text) for marker, text, _, _ in footnotes_of(rows, "x.pdf")]
+
+
+@pytest.mark.parametrize(("texts", "notes"), [
+    # The next number, star, letter opens the next note; another is the line of a note.
+    (("1 First note.", "2 Second note."), [("1", "First note."), ("2", "Second note.")]),
+    (("1 First note, signed by", "12 States in all."), [("1", "First note, signed by 12 States in all.")]),
+    (("1 First note, of", "1 more line."), [("1", "First note, of 1 more line.")]),
+    (("* Starred.", "** Two stars."), [("*", "Starred."), ("**", "Two stars.")]),
+    (("* Starred, one of", "*** Three stars."), [("*", "Starred, one of *** Three stars.")]),
+    (("a First.", "b Second."), [("a", "First."), ("b", "Second.")]),
+    (("a First, as in", "c Third."), [("a", "First, as in c Third.")]),
+    (("a First, as in", "bb Twice."), [("a", "First, as in bb Twice.")]),
+    # A new series opens at "1", "*" or "a" (or a dagger), never in the middle of another.
+    (("* Starred.", "1 Numbered."), [("*", "Starred."), ("1", "Numbered.")]),
+    (("1 Numbered.", "a Lettered."), [("1", "Numbered."), ("a", "Lettered.")]),
+    (("a Lettered.", "* Starred."), [("a", "Lettered."), ("*", "Starred.")]),
+    (("1 Numbered, for", "b Unknown."), [("1", "Numbered, for b Unknown.")]),
+    (("* Starred, see", "2 Notes."), [("*", "Starred, see 2 Notes.")]),
+    (("1 Numbered.", "† Dagger.", "‡ Double dagger."), [("1", "Numbered."), ("†", "Dagger."), ("‡", "Double dagger.")]),
+    # A page whose notes start with a line of no marker: that line is a note of its own.
+    (("continued from the page before.", "3 Third."), [("", "continued from the page before."), ("3", "Third.")]),
+])
+def test_which_line_opens_a_footnote(texts, notes):
+    assert notes_of(*texts) == notes
+
+
+def test_a_raised_marker_opens_its_note_even_before_a_small_letter():
+    row = Row(2, 2, 1, 680.0, 123.4, 488.0, 7.7, False, "2ibid., p. 4.", sups=[(0, 1)])
+    first = Row(1, 1, 1, 670.0, 123.4, 488.0, 7.7, False, "1 See resolution 66/288.")
+    assert [(m, t) for m, t, _, _ in footnotes_of([first, row], "x.pdf")] == [("1", "See resolution 66/288."), ("2", "ibid., p. 4.")]
+    # A raised character inside the line is no marker of the note.
+    inside = Row(2, 2, 1, 680.0, 123.4, 488.0, 7.7, False, "see note 2 above.", sups=[(9, 10)])
+    assert [(m, t) for m, t, _, _ in footnotes_of([first, inside], "x.pdf")] == [("1", "See resolution 66/288. see note 2 above.")]
+
+
+def test_where_a_character_of_a_row_stands_in_the_readers_text():
+    # A row joining the runs of lines 5 (from offset 0) and 6 (from offset 12).
+    row = Row(5, 6, 1, 100.0, 123.4, 488.0, 10.5, False, "First run . second run", starts=[(5, 0), (6, 12)])
+    assert [row.run_at(offset) for offset in (0, 3, 11, 12, 15)] == [(5, 0), (5, 3), (5, 11), (6, 0), (6, 3)]
+    alone = Row(9, 9, 1, 100.0, 123.4, 488.0, 10.5, False, "A row built without its starts")
+    assert alone.run_at(4) == (9, 4)
+
+
+def test_a_headings_call_is_not_in_its_title():
+    parts = read([[
+        r("I. Introduction1", 100, 123.4, bold=True, sup=((15, 16),)),
+        r("The report covers the period from 1 January to 31 March 2025 and is submitted", 120, 147), r(LONG, 132),
+        r("1", 700, 117, size=5.0), r("Submitted late.", 700.8, 123.4, size=7.7),
+    ]])
+    [heading] = [p for p in parts if p.number == "I"]
+    [note] = [n for p in parts for n in p.footnotes]
+    assert heading.title == "Introduction" and heading.title_footnote_refs == (note.id,) and note.text == "Submitted late."
+
+
+def rows(*runs: Run) -> list[Row]:
+    return rows_of(list(enumerate(runs, start=1)))
+
+
+def test_runs_on_one_baseline_are_one_row():
+    # Less than 0.45 of the row's size apart (10 points: 4.5), on the same page.
+    assert [row.text for row in rows(r("One", 100, 123.4, size=10), r("two", 104.49, 150, size=10))] == ["One two"]
+    assert [row.text for row in rows(r("One", 100, 123.4, size=10), r("two", 104.5, 150, size=10))] == ["One", "two"]
+    assert [row.text for row in rows(r("One", 100, 123.4, size=10), r("two", 100, 150, page=2, size=10))] == ["One", "two"]
+    # Of one point at least: type of 0.5 point is measured as if of 1 (0.45 point).
+    assert len(rows(r("One", 100, 123.4, size=0.5), r("two", 100.44, 150, size=0.5))) == 1
+    assert len(rows(r("One", 100, 123.4, size=0.5), r("two", 100.5, 150, size=0.5))) == 2
+
+
+def test_a_row_of_cells_is_a_table_row_and_a_marker_is_not_a_cell():
+    # Cells: 4 sizes apart or more (10.5-point type: 42 points); nearer, words of one line.
+    near, far = rows(r("Total", 100, 100.0), r("12", 100, 166.9)), rows(r("Total", 100, 100.0), r("12", 100, 167.0))
+    assert (near[0].text, near[0].table) == ("Total 12", False)  # "Total" ends at 125: 41.9 points apart
+    assert (far[0].text, far[0].table) == ("Total | 12", True)
+    assert rows(r("Total", 100, 100.0), r("12", 100, 172.0))[0].text == "Total | 12"  # 4.5 sizes
+    three = rows(r("Total", 100, 100.0), r("12", 100, 200.0), r("15", 100, 300.0))[0]
+    assert (three.text, three.table) == ("Total | 12 | 15", True)
+    # A paragraph's marker printed apart from its text: one line, not a table.
+    marked = rows(r("1.", 100, 123.4), r("The Committee met twice during the period.", 100, 200.0))[0]
+    assert (marked.text, marked.table) == ("1. The Committee met twice during the period.", False)
+
+
+def test_a_rows_calls_and_runs_keep_their_places():
+    row = rows(r("States", 100, 100.0, bold=True), r("agree2 on it.", 100, 131.0, bold=True, sup=((5, 6),)))[0]
+    assert row.text == "States agree2 on it." and row.sups == [(12, 13)] and row.text[12:13] == "2"
+    assert row.starts == [(1, 0), (2, 7)] and (row.line, row.last_line) == (1, 2)
+    assert row.bold is True and row.x1 == 131.0 + 5 * len("agree2 on it.")
+    mixed = rows(r("States", 100, 100.0, bold=True), r("agree.", 100, 131.0))[0]
+    assert mixed.bold is False
+
+
+def test_the_bodys_metrics_are_those_of_its_long_lines():
+    """The left edge, right edge and size of the lines of more than 40 characters, and the
+    usual distance from one row to the next on a page (less than 3 sizes)."""
+    long, short = "x" * 41, "y" * 40
+    page1 = [Row(n, n, 1, 100 + 12.34 * n, 147.2 if n in (0, 4) else 123.4, 488.0, 10.46, False, long) for n in range(8)]
+    # More lines of 40 characters, in another place and size, 40 points apart: not counted.
+    page2 = [Row(20 + n, 20 + n, 2, 100 + 40.0 * n, 60.0, 300.0, 9.0, False, short) for n in range(10)]
+    assert Metrics.of(page1 + page2) == Metrics(left=123.0, right=488.0, pitch=12.3, size=10.5)
+    assert Metrics.of(page2) == Metrics.of([]) == Metrics(left=72.0, right=540.0, pitch=12.0, size=10.0)
+
+
+def pitch_of(*places: tuple[int, float], size: float = 10.0) -> float:
+    return Metrics.of([Row(n, n, page, top, 123.4, 488.0, size, False, "z") for n, (page, top) in enumerate(places)]).pitch
+
+
+def test_the_line_pitch_is_a_step_down_the_same_page_of_less_than_3_sizes():
+    assert pitch_of((1, 100), (1, 100), (1, 100), (1, 100), (1, 112.3)) == 12.3  # no step: not a pitch
+    assert pitch_of((1, 100), (1, 100.5), (1, 101), (1, 101.5), (1, 113.8)) == 0.5  # the smallest step is one
+    assert pitch_of((1, 100), (1, 130), (1, 160), (1, 190), (1, 202.3)) == 12.3  # 3 sizes: too far
+    assert pitch_of((1, 100), (2, 110), (1, 120), (2, 130), (2, 142.3)) == 12.3  # across pages: no step
+
+
+def test_the_left_edge_is_where_15_percent_of_the_long_lines_start():
+    long = "x" * 41
+    def left(at_edge: int, indented: int) -> float:
+        rows = [Row(n, n, 1, 100 + 12 * n, 110.0, 488.0, 10.0, False, long) for n in range(at_edge)]
+        rows += [Row(50 + n, 50 + n, 2, 100 + 12 * n, 123.4, 488.0, 10.0, False, long) for n in range(indented)]
+        return Metrics.of(rows).left
+    assert left(3, 17) == 110.0  # 3 of 20 lines: 15 %
+    assert left(2, 17) == 123.0  # 2 of 19: less
 
 
 # --- the 150 real PDFs of ../shared/un-corpus, when it is there (as in CI) ---------------------
