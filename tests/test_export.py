@@ -13,7 +13,7 @@ import pytest
 from conftest import shared
 from corpus_fixture import small_corpus, small_report
 from undocs.citations import DOCUMENT_FILES
-from undocs.export import CSV_COLUMNS, FILES, download_sizes, export_data, packed_json_array, paragraph_files, spreadsheet_safe
+from undocs.export import CSV_COLUMNS, FILES, download_sizes, export_data, packed_json_array, paragraph_files, spreadsheet_safe, unpacked_size
 from undocs.views import build_views, short_title
 
 STR, INT, NULL, LIST, DICT = str, int, type(None), list, dict
@@ -318,3 +318,13 @@ def test_a_large_export_is_whole_in_both_formats():
     assert [r["id"] for r in rows] == [r["id"] for r in records] == [p.id for p in views.paragraphs]
     assert len(set(r["id"] for r in rows)) == len(rows)
     assert all(row["text"].lstrip("'") == record["text"] for row, record in zip(rows, records))
+
+
+def test_each_compressed_download_is_xz_preset_2_with_crc64(files):
+    """The downloads are what ``xz -2`` (CRC64 check) makes of their text, whether written whole
+    (the report) or record by record (the others): the size and the integrity check the about
+    page and docs/benchmarks.md describe, and the same bytes for the same data."""
+    for path in sorted(p for p in files if p.endswith(".xz")):
+        text = lzma.decompress(files[path])
+        assert files[path] == lzma.compress(text, format=lzma.FORMAT_XZ, check=lzma.CHECK_CRC64, preset=2), path
+        assert unpacked_size(files[path]) == len(text), path
