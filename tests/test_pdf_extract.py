@@ -340,8 +340,66 @@ def test_a_character_outside_the_bmp_keeps_every_box_in_place(tmp_path):
     plain.write_bytes(pages_pdf([content], b"<< /Font << /F1 3 0 R >> >>", {3: font % b""}))
     [[run]], [[line]] = [[p.runs for p in read_pages(path)] for path in (astral, plain)]
     assert line.text == "ABC BCA"
-    assert run.text.encode("utf-16-le", "surrogatepass").decode("utf-16-le") == "𝐀BC BC𝐀"
+    # One character, not its two UTF-16 halves: the text must be writable as UTF-8.
+    assert run.text == "𝐀BC BC𝐀" and run.text.encode("utf-8")
     assert (run.x0, run.x1, run.top, run.bottom) == (line.x0, line.x1, line.top, line.bottom)
+
+
+def astral_pdf(tmp_path, unicode: bytes, shown: bytes = b"BAC") -> list[str]:
+    """The texts of the runs of a one-line PDF whose font maps "A" to ``unicode`` (UTF-16BE
+    hex of a ToUnicode map: ``<D83DDE00>`` is 😀, ``<D835>`` half of a character)."""
+    from test_broken_pdf import stream
+
+    cmap = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
+            b"1 begincodespacerange <00> <FF> endcodespacerange\n"
+            b"3 beginbfchar <41> %s <42> <0042> <43> <0043> endbfchar\n"
+            b"endcmap CMapName currentdict /CMap defineresource pop end end") % unicode
+    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding /ToUnicode 4 0 R >>"
+    path = tmp_path / "astral.pdf"
+    path.write_bytes(pages_pdf([b"BT 1 0 0 1 72 700 Tm /F1 11 Tf (%s) Tj ET" % shown], b"<< /Font << /F1 3 0 R >> >>",
+                               {3: font, 4: stream(cmap)}))
+    return [run.text for page in read_pages(path) for run in page.runs]
+
+
+@pytest.mark.parametrize("unicode, text", [
+    (b"<D83DDE00>", "B\U0001F600C"),  # an emoji (😀), its halves D83D DE00
+    (b"<D835DC00>", "B\U0001D400C"),  # MATHEMATICAL BOLD CAPITAL A (𝐀)
+    (b"<0041D835DC00>", "BA\U0001D400C"),  # one glyph for two characters, the second astral
+])
+def test_a_character_outside_the_bmp_is_one_character(tmp_path, unicode, text):
+    """PDFium gives such a character as its two UTF-16 halves at two indices: they are joined
+    into the one character the map gives, so that the word is the source's and UTF-8 writes it."""
+    [read] = astral_pdf(tmp_path, unicode)
+    assert read == text and read.encode("utf-8")
+
+
+@pytest.mark.parametrize("unicode, text", [
+    (b"<D835>", "B\ufffdC"),  # a high half with no low half after it
+    (b"<DC00>", "B\ufffdC"),  # a low half with no high half before it
+    (b"<DC00D835>", "B\ufffd\ufffdC"),  # the two halves in the wrong order
+    (b"<D835D835>", "B\ufffd\ufffdC"),  # two high halves
+])
+def test_half_a_character_is_kept_visibly_as_the_replacement_character(tmp_path, unicode, text):
+    """A glyph the map gives as a lone half of a UTF-16 pair is no character at all: it cannot
+    be written as UTF-8, and dropping it would glue "B" and "C" into a word the page does not
+    have. It stays where it was drawn, as U+FFFD, which says a character there was unreadable."""
+    assert astral_pdf(tmp_path, unicode) == [text]
+
+
+def test_characters_of_code_units():
+    from undocs.pdf.extract import _characters
+
+    high, low = 0xD83D, 0xDE00  # 😀 U+1F600
+    # The pair's character at the high half's index, nothing at the low half's: indices stay boxes'.
+    assert _characters([0x42, high, low, 0x43]) == ["B", "\U0001F600", "", "C"]
+    assert _characters([high, low]) == ["\U0001F600", ""]
+    assert _characters([high]) == ["\ufffd"] and _characters([low, 0x43]) == ["\ufffd", "C"]
+    assert _characters([high, high, low]) == ["\ufffd", "\U0001F600", ""]
+    assert _characters([high, low, low]) == ["\U0001F600", "", "\ufffd"]
+    assert _characters([]) == [] and _characters([0xE9, 0xFFFE]) == ["é", "\ufffe"]
+    # The edges of the two ranges of halves (D800–DBFF high, DC00–DFFF low), and just outside.
+    assert _characters([0xD800, 0xDC00, 0xDBFF, 0xDFFF]) == ["\U00010000", "", "\U0010FFFF", ""]
+    assert _characters([0xD7FF, 0xE000]) == ["\ud7ff", "\ue000"]
 
 
 def test_a_runs_place_is_rounded_to_a_hundredth_of_a_point():

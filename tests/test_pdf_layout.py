@@ -14,6 +14,8 @@ import pytest
 import yaml
 
 from test_real_documents import state_ids
+from undocs import lang
+from undocs.model import Footnote, SourceSpan
 from undocs.parse.common import assemble
 from undocs.pdf.extract import Run
 from undocs.pdf.layout import Builder, Metrics, Row, footnotes_of, rows_of, split_footnotes
@@ -31,7 +33,7 @@ def r(text: str, top: float, x0: float = 123.4, page: int = 1, size: float = 10.
                size=size, bold=bold, text=text, sup=sup)
 
 
-def read(pages: list[list[Run]]):
+def read(pages: list[list[Run]], language: lang.Language | None = None):
     numbered = []
     line = 0
     for runs in pages:
@@ -41,7 +43,7 @@ def read(pages: list[list[Run]]):
             page.append((line, run))
         numbered.append(page)
     metrics = Metrics.of(rows_of([pair for page in numbered for pair in page]))
-    builder = Builder("x.pdf", None, metrics, GAZETTEER.resolve, first_title="")
+    builder = Builder("x.pdf", language, metrics, GAZETTEER.resolve, first_title="")
     for page in numbered:
         body, notes = split_footnotes(rows_of(page), metrics, 792.0)
         builder.page(body, footnotes_of(notes, "x.pdf"))
@@ -224,6 +226,43 @@ def test_a_headings_call_is_not_in_its_title():
     assert heading.title == "Introduction" and heading.title_footnote_refs == (note.id,) and note.text == "Submitted late."
 
 
+def test_a_footnote_called_from_a_heading_belongs_to_the_part_it_opens():
+    """"II. Background¹" opens part II: its note is part II's, not part I's above it (the
+    heading's row is read before the part it opens exists)."""
+    parts = read([[
+        r("I. Introduction", 100, 123.4, bold=True),
+        r("The report covers the period from 1 January to 31 March 2025 and is submitted", 120, 147), r(LONG, 132),
+        r("II. Background1", 160, 123.4, bold=True, sup=((14, 15),)),
+        r("The Organization was established in 2013 by the Council of Foreign Ministers and", 180, 147), r(LONG, 192),
+        r("1", 700, 117, size=5.0), r("Background prepared by the secretariat.", 700.8, 123.4, size=7.7),
+    ]])
+    first, second = [p for p in parts if p.number in ("I", "II")]
+    assert (first.number, second.number, second.title) == ("I", "II", "Background")
+    [note] = second.footnotes
+    assert note.text == "Background prepared by the secretariat." and second.title_footnote_refs == (note.id,)
+    assert first.footnotes == () and first.title_footnote_refs == ()
+
+
+def test_a_footnote_called_in_a_speakers_first_row_belongs_to_the_speakers_part():
+    """The row "Mr. Makayat-Safouesse (Congo)…: On behalf of the Republic¹" opens the speaker's
+    part and is its first paragraph: the note it calls is his part's, not the Acting
+    President's before him."""
+    called = "Mr. Makayat-Safouesse (Congo) (spoke in French): On behalf of the Republic1"
+    call = len(called) - 1  # the raised "1" ends the row
+    parts = read([[
+        r("The Acting President: I now give the floor to the representative of the Congo to", 100, 141),
+        r("introduce draft resolution A/79/L.64.", 112),
+        r(called, 130, 141, sup=((call, call + 1),)),
+        r(LONG, 142),
+        r("1", 700, 117, size=5.0), r("Interpretation from French.", 700.8, 123.4, size=7.7),
+    ]])
+    titles = [p.title for p in parts]
+    acting, congo = parts[titles.index("The Acting President")], parts[titles.index("Mr. Makayat-Safouesse (Congo)")]
+    [note] = congo.footnotes
+    assert note.text == "Interpretation from French." and congo.paragraphs[0].footnote_refs == (note.id,)
+    assert acting.footnotes == ()
+
+
 def rows(*runs: Run) -> list[Row]:
     return rows_of(list(enumerate(runs, start=1)))
 
@@ -290,6 +329,63 @@ def test_the_left_edge_is_where_15_percent_of_the_long_lines_start():
         return Metrics.of(rows).left
     assert left(3, 17) == 110.0  # 3 of 20 lines: 15 %
     assert left(2, 17) == 123.0  # 2 of 19: less
+
+
+# --- what the mutation run of pdf.layout (bench/mutation.py) found untested ---------------------
+
+FOOT = Metrics(left=123.0, right=488.0, pitch=12.0, size=10.0)  # 10-point text: 9.3 is 0.93 of it, 9.7 is 0.97
+
+
+def foot_of(*rows: Row, height: float = 1000.0) -> list[str]:
+    """The texts of the rows ``split_footnotes`` takes as footnotes, under a line of 10-point body text."""
+    body = Row(1, 1, 1, 100.0, 123.4, 488.0, 10.0, False, LONG)
+    kept, notes = split_footnotes([body, *rows], FOOT, height)
+    assert kept + notes == [body, *rows]
+    return [row.text for row in notes]
+
+
+def small(text: str, top: float, size: float = 8.0, sups: list | None = None, n: int = 2) -> Row:
+    return Row(n, n, 1, top, 123.4, 488.0, size, False, text, sups=sups or [])
+
+
+def test_footnotes_are_smaller_rows_below_the_middle_of_the_page_from_a_marker():
+    # Below 0.45 of the page's height (1000 points: 450), not above it.
+    assert foot_of(small("1 A note.", 450.0)) == ["1 A note."]
+    assert foot_of(small("1 A note.", 449.9)) == []
+    # Smaller than 0.93 of the text (10 points: 9.3), all of them smaller than 0.97 (9.7).
+    assert foot_of(small("1 A note.", 700.0, size=9.2)) == ["1 A note."]
+    assert foot_of(small("1 A note.", 700.0, size=9.3)) == []
+    assert foot_of(small("1 A note.", 700.0), small("on two lines.", 710.0, size=9.69, n=3)) == ["1 A note.", "on two lines."]
+    assert foot_of(small("1 A note.", 700.0), small("on two lines.", 710.0, size=9.7, n=3)) == []
+    # From a row that starts with a marker, printed or raised ("2ibid.": no space after it).
+    assert foot_of(small("2ibid., p. 4.", 700.0, sups=[(0, 1)])) == ["2ibid., p. 4."]
+    assert foot_of(small("see note 2 above.", 700.0, sups=[(9, 10)])) == []
+    assert foot_of(small("Source: the Secretariat.", 700.0)) == []
+    assert foot_of(small("Source: the Secretariat.", 700.0), small("1 A note.", 710.0, n=3)) == ["1 A note."]
+
+
+def test_the_first_part_and_the_footnotes_know_their_lines_and_the_notes_are_counted_over_pages():
+    """Lines 1 and 4 are the text of pages 1 and 2; lines 2-3 and 5-6 the marker and text of a
+    footnote at the foot of each (one row each: the marker is on the note's baseline)."""
+    parts = read([
+        [r(LONG, 100), r("1", 700, 117, size=5.0), r("First note.", 700.8, 123.4, size=7.7)],
+        [r(LONG, 100, page=2), r("2", 700, 117, page=2, size=5.0), r("Second note.", 700.8, 123.4, page=2, size=7.7)],
+    ])
+    (part,) = parts
+    assert (part.title, part.level, part.source) == ("", 1, SourceSpan("x.pdf", 1, 1))
+    assert part.footnotes == (Footnote("note-1", "1", "First note.", SourceSpan("x.pdf", 2, 3)),
+                              Footnote("note-2", "2", "Second note.", SourceSpan("x.pdf", 5, 6)))
+
+
+def test_a_document_in_one_language_is_read_with_its_own_formulas_only():
+    """"M. Dupont (France) :" is the French formula of a speaker: read as French (or in no
+    known language) it opens his part; read as English, the row is a paragraph's text."""
+    page = [[r("M. Dupont (France) : Je remercie le Président de nous avoir donné la parole et", 100, 141),
+             r(LONG, 112)]]
+    assert [p.title for p in read(page, lang.by_code("fr"))] == ["M. Dupont (France)"]
+    assert [p.title for p in read(page)] == ["M. Dupont (France)"]
+    (english,) = read(page, lang.by_code("en"))
+    assert english.title == "" and english.paragraphs[0].text.startswith("M. Dupont (France) : Je remercie")
 
 
 # --- the 150 real PDFs of ../shared/un-corpus, when it is there (as in CI) ---------------------

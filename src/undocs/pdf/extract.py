@@ -76,6 +76,37 @@ class Page:
     runs: tuple[Run, ...]
 
 
+#: UTF-16 surrogates: a character outside the Basic Multilingual Plane is a high half
+#: (D800–DBFF) then a low half (DC00–DFFF). PDFium counts each half as a character index.
+_HIGH = range(0xD800, 0xDC00)
+_LOW = range(0xDC00, 0xE000)
+
+
+def _characters(units: list[int]) -> list[str]:
+    """The text at each of PDFium's character indices, from its UTF-16 code units.
+
+    PDFium gives a character outside the Basic Multilingual Plane (an emoji, a mathematical
+    letter U+1D400…) as two indices, its UTF-16 halves, both with the character's box. Read
+    alone each half is no character: it would cut the word the source has and could not be
+    written as UTF-8. So the pair is joined into its one character at the high half's index and
+    the low half's index is left empty (``""``, skipped by ``_rows``), which keeps every other
+    index on its own box. A half without its partner (a font's ToUnicode map can give one)
+    becomes U+FFFD where it stands: dropping it would glue its neighbours into a word the page
+    does not have, and the replacement character says a character there was unreadable."""
+    text: list[str] = []
+    index = 0
+    while index < len(units):
+        unit = units[index]
+        following = units[index + 1] if index + 1 < len(units) else -1  # -1: no unit follows
+        if unit in _HIGH and following in _LOW:
+            text += [chr(0x10000 + ((unit - 0xD800) << 10) + (following - 0xDC00)), ""]
+            index += 2
+            continue
+        text.append("\ufffd" if unit in _HIGH or unit in _LOW else chr(unit))
+        index += 1
+    return text
+
+
 class _Chars:
     """One page's characters read through PDFium's C API with reusable out-parameters."""
 
@@ -83,9 +114,10 @@ class _Chars:
         self.raw = textpage.raw
         self.count = pdfium_c.FPDFText_CountChars(self.raw)
         text = textpage.get_text_range() if self.count > 0 else ""
-        # One call for the page's text; per character only where astral characters shift it.
-        self.text = text if len(text) == self.count else "".join(
-            chr(pdfium_c.FPDFText_GetUnicode(self.raw, i)) for i in range(self.count)
+        # One call for the page's text; per character only where astral characters shift it
+        # (the page's text gives each as one character, PDFium's indices as two halves).
+        self.text: str | list[str] = text if len(text) == self.count else _characters(
+            [pdfium_c.FPDFText_GetUnicode(self.raw, i) for i in range(self.count)]
         )
         self._rect = pdfium_c.FS_RECTF()
 
@@ -138,7 +170,7 @@ def _rows(chars: _Chars) -> Iterator[_Row]:
     row: _Row | None = None
     last_right = 0.0
     for i, ch in enumerate(chars.text):
-        if ch in _NOT_TEXT:
+        if not ch or ch in _NOT_TEXT:  # "": the low half of a pair joined at the index before
             continue
         if ch == _LINE_END_HYPHEN:
             ch = "-"

@@ -262,11 +262,17 @@ class Builder:
                 self.para.continue_last(text, row.last_line)
         else:
             self._open(row, text)
+        # The row's calls are the part's that now holds its text (a speaker's row opens his).
+        for note_id in _strip_calls(text)[1]:
+            self.called.setdefault(note_id, self.part)
         self.previous = row
 
     def _with_calls(self, row: Row) -> str:
         """The row's text with each raised marker that calls a footnote of the page marked as a
-        call (``CALL_OPEN id CALL_CLOSE``); other raised text stays as printed."""
+        call (``CALL_OPEN id CALL_CLOSE``); other raised text stays as printed. Which part a
+        call's note goes to is left to where the text lands (``row``, ``_flush_heading``): a
+        heading's row is read before the part it opens exists, and ``self.part`` is then the
+        part before it."""
         if not row.sups or not self.page_calls:
             return row.text
         pieces, at = [], 0
@@ -277,7 +283,6 @@ class Builder:
                 continue
             pieces.append(row.text[at:start])
             pieces.append(f"{CALL_OPEN}{note}{CALL_CLOSE}")
-            self.called.setdefault(note, self.part)
             line, at_run = row.run_at(start)
             self.call_spans.append((line, at_run, at_run + end - start))
             at = end
