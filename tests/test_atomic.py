@@ -133,9 +133,31 @@ def test_write_error_after_n_files_leaves_previous_output(when, site, capsys, mo
     total = _files_in(site)  # the same build writes the same files, the marker last
     call = {"first": 1, "second": 2, "tenth": 10, "middle": total // 2, "last": total - 1, "marker": total}[when]
     count = _fail_on_call(monkeypatch, Path, "write_bytes", call, OSError(errno.ENOSPC, "No space left on device", "x"))
-    line = fails_cleanly(site, capsys)
+    # one process, so that one counter sees every write (with --jobs 2 the search files are
+    # written by the second process: the next test)
+    line = fails_cleanly(site, capsys, ["--jobs", "1"])
     assert count[0] == call
     assert "No space left on device" in line
+
+
+@pytest.mark.parametrize("nth", [1, 5])
+def test_write_error_in_the_search_process_leaves_previous_output(nth, site, capsys, monkeypatch):
+    # The search files are written by the build's second process as they are made: a failure
+    # there fails the build, and nothing is left behind (the staging folder, with what either
+    # process wrote, is deleted only once the second process is stopped).
+    real = output.write_into
+    written: list[str] = []
+
+    def failing(folder: Path, name: str, data: bytes) -> None:
+        written.append(name)  # in the forked process: its own copy of the list
+        if len(written) == nth:
+            raise OSError(errno.ENOSPC, "No space left on device", name)
+        real(folder, name, data)
+
+    monkeypatch.setattr(pipeline, "write_into", failing)  # the writer the search step is given
+    line = fails_cleanly(site, capsys, ["--jobs", "2"])
+    assert "No space left on device" in line and "assets/search/" in line
+    assert written == []  # the first process wrote none of them: the second did
 
 
 def test_mkdir_error_leaves_previous_output(site, capsys, monkeypatch):

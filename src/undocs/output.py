@@ -59,6 +59,13 @@ def _safe_relative(name: str) -> PurePosixPath:
     return path
 
 
+def write_into(folder: Path, name: str, data: bytes) -> None:
+    """Write one file under ``folder`` at ``name`` (a relative POSIX path, never outside it)."""
+    target = folder.joinpath(*_safe_relative(name).parts)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+
+
 class Staging:
     """The new site, written file by file into a hidden folder beside ``out`` as the build makes
     it (no page is held in memory once written), then swapped in by :meth:`commit`.
@@ -79,10 +86,24 @@ class Staging:
         """Write one file of the site (a relative POSIX path; each name once)."""
         if name in self.written:
             raise OutputError(f"two files would be written to {name}")
-        target = self.folder.joinpath(*_safe_relative(name).parts)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        write_into(self.folder, name, data)
         self.written.add(name)
+
+    def adopt(self, names: list[str]) -> None:
+        """Count as written the files another process wrote into :attr:`folder` with
+        :func:`write_into` (the build's search step), each name once over the whole site."""
+        for name in names:
+            if name in self.written:
+                raise OutputError(f"two files would be written to {name}")
+            if not self.folder.joinpath(*_safe_relative(name).parts).is_file():
+                raise OutputError(f"a build step said it wrote {name}, which is not there")
+            self.written.add(name)
+
+    def read(self, name: str) -> bytes:
+        """A file already written to the new site."""
+        if name not in self.written:
+            raise OutputError(f"{name} is not written yet")
+        return self.folder.joinpath(*_safe_relative(name).parts).read_bytes()
 
     def commit(self) -> None:
         """Put the new site in place of ``out`` (two renames; the old site is then deleted)."""

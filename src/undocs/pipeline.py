@@ -23,12 +23,12 @@ from .enrich import enrich
 from .errors import FidelityError, Notice, SourceError
 from .export import download_sizes, export_data
 from .model import Corpus, Document
-from .output import Staging, check_target
+from .output import Staging, check_target, write_into
 from .parallel import Deferred
 from .parse.document import parse_source, source_hints
 from .read import read
 from .render import render_pages, static_files
-from .search import META_PATH, search_files
+from .search import META_PATH, write_search_files
 from .report import BuildReport
 from .settings import Settings, load_settings
 from .sources import discover
@@ -186,10 +186,12 @@ def build(options: Options) -> Summary:
     cache = BuildCache(options.cache) if options.cache else None
     corpus, report, texts = load_corpus(options.seeds, options.data, options.strict, cache)
     views = build_views(corpus)
-    search = Deferred(search_files, views, acronyms, jobs=options.jobs)  # independent of the pages
     warnings = list(report.warnings)
-    try:
-        with Staging(options.out, protected, sources) as site:
+    with Staging(options.out, protected, sources) as site:
+        # The search files are independent of the pages: made beside them (``--jobs 2``), each
+        # written into the new site as soon as it is made.
+        search = Deferred(write_search_files, views, acronyms, functools.partial(write_into, site.folder), jobs=options.jobs)
+        try:
             data_files = export_data(corpus, report, views=views, base_url=settings.base_url)
             for name in sorted(data_files):
                 site.write(name, data_files[name])
@@ -207,17 +209,15 @@ def build(options: Options) -> Summary:
                         inputs = [_pickled(document), text.encode(), data, str(options.strict).encode()]
                         warnings.extend(cache.get_or_make("fidelity", inputs, check))
                 site.write(name, data)
-            search_meta = b""
-            for name, data in sorted(search.result().items()):
-                site.write(name, data)
-                search_meta = data if name == META_PATH else search_meta
+            site.adopt(search.result())
+            search_meta = site.read(META_PATH)
             for name, data in sorted(static_files(options.static).items()):
                 site.write(name, data)
             for name, data in sorted(copy_vendor_assets(PROJECT / "node_modules").items()):
                 site.write(name, with_search_meta(data, search_meta) if name == SEARCH_BUNDLE else data)
-    except BaseException:
-        search.cancel()
-        raise
+        except BaseException:
+            search.cancel()  # before the staging folder is deleted: nothing written there after
+            raise
     if cache is not None:
         cache.prune()
     return Summary(

@@ -52,7 +52,8 @@ from __future__ import annotations
 
 import gzip
 import json
-from typing import Any, Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 from .. import analysis
 from ..acronyms import Acronym, load_acronyms, table
@@ -108,13 +109,31 @@ def unpacked(data: bytes) -> Any:
     return json.loads(gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data)
 
 
-__all__ = ["FACETS_PATH", "LEXICON_PATH", "META_PATH", "SEARCH_DIR", "filter_path", "packed", "page_path", "search_files", "shard_path", "unpacked"]
+__all__ = ["FACETS_PATH", "LEXICON_PATH", "META_PATH", "SEARCH_DIR", "filter_path", "packed", "page_path", "iter_search_files", "search_files", "shard_path", "unpacked", "write_search_files"]
 
 
 def search_files(views: Views, acronyms: tuple[Acronym, ...] | None = None) -> dict[str, bytes]:
-    """The search's data files: metadata, term shards, store pages, facets, lexicon, analysis
-    data (the page is a page view: ``undocs.pages.search``). ``acronyms``: those the queries
-    expand (default: ``data/acronyms.yaml`` of the project)."""
+    """The search's data files, site path -> bytes (:func:`iter_search_files`, kept together)."""
+    return dict(iter_search_files(views, acronyms))
+
+
+def write_search_files(views: Views, acronyms: tuple[Acronym, ...] | None, write: Callable[[str, bytes], None]) -> list[str]:
+    """Write each search file as soon as it is made (``write(name, data)``); the names, in order.
+
+    What the build runs in its second process: the files never sit together in memory, nor
+    go back to the first process as one message (at 400,000 paragraphs they are 200 MB)."""
+    names = []
+    for name, data in iter_search_files(views, acronyms):
+        write(name, data)
+        names.append(name)
+    return names
+
+
+def iter_search_files(views: Views, acronyms: tuple[Acronym, ...] | None = None) -> Iterator[tuple[str, bytes]]:
+    """The search's data files, one at a time: metadata, term shards, store pages, facets,
+    lexicon, analysis data (the page is a page view: ``undocs.pages.search``). ``acronyms``:
+    those the queries expand (default: ``data/acronyms.yaml`` of the project). Each shard's
+    rows are let go once it is written."""
     if acronyms is None:
         acronyms = load_acronyms()
     records: list[Record] = []  # as shown: the store and the filters read them again
@@ -146,18 +165,20 @@ def search_files(views: Views, acronyms: tuple[Acronym, ...] | None = None) -> d
         "sg": table(acronyms),
         "lg": languages(views, records),
     }
-    files = {META_PATH: dump(meta), analysis.ANALYSIS_JSON_PATH: analysis.analysis_json()}
+    yield META_PATH, dump(meta)
+    yield analysis.ANALYSIS_JSON_PATH, analysis.analysis_json()
     head = dump(version)[:-1]  # the shard's JSON, as dump({**version, "t": rows, "w": words}) writes it
-    for n, shard in enumerate(shards):
+    shards.reverse()  # taken from the end, first shard first: a shard's rows go once it is made
+    for n in range(len(shards)):
+        shard = shards.pop()
         body = b",".join(row for _, row in shard.rows)
-        files[shard_path(n)] = packed(head + b',"t":[' + body + b'],"w":' + dump(shard.words) + b"}")
+        yield shard_path(n), packed(head + b',"t":[' + body + b'],"w":' + dump(shard.words) + b"}")
     for n, page in enumerate(store_pages(views, records)):
-        files[page_path(n)] = packed(dump({**version, **page}))
+        yield page_path(n), packed(dump({**version, **page}))
     facets = facet_table(views, records)
-    files[FACETS_PATH] = packed(dump({**version, **facets}))
+    yield FACETS_PATH, packed(dump({**version, **facets}))
     for (param, value), refs in filter_lists(views, facets).items():
-        files[filter_path(param, value)] = packed(dump({**version, "r": refs}))
+        yield filter_path(param, value), packed(dump({**version, "r": refs}))
     # in the order the page's script meets them, shard after shard (completions keep the first ones)
     lexicon_words = [[w, df.get(analysis.term(w) or "", 0)] for _, w in sorted(folded_words, key=lambda fw: (order(fw[0]), fw[1]))]
-    files[LEXICON_PATH] = packed(dump({**version, "t": terms, "w": lexicon_words}))
-    return files
+    yield LEXICON_PATH, packed(dump({**version, "t": terms, "w": lexicon_words}))
