@@ -325,6 +325,6 @@ def test_document_page_and_cite_blocks_link_the_downloads(pages):
     files = page.split('<p class="doc-data doc-cite-files">', 1)[1].split("</p>", 1)[0]
     assert all(f'href="{name}"' in files for name in ("citation.bib", "citation.ris", "citation.json"))
     about = site["a-propos/index.html"].decode("utf-8")
-    for path in ("data/citations.bib", "data/citations.ris", "data/citations.json"):
+    for path in ("data/citations.bib.xz", "data/citations.ris.xz", "data/citations.json.xz"):
         assert f'href="../{path}"' in about
 

@@ -12,7 +12,7 @@ import pytest
 
 from conftest import shared
 from corpus_fixture import small_corpus, small_report
-from undocs.citations import DOCUMENT_FILES
+from undocs.citations import DOCUMENT_FILES, citation_files
 from undocs.export import CSV_COLUMNS, FILES, download_sizes, export_data, packed_json_array, paragraph_files, spreadsheet_safe, unpacked_size
 from undocs.views import build_views, short_title
 
@@ -53,21 +53,28 @@ def test_the_json_and_csv_are_xz_files_with_nothing_that_varies(files):
     stream (the footer's magic "YZ" at the end): the same corpus gives the same bytes. The
     archive-wide citations stay plain, for reference managers."""
     packed = sorted(p for p in files if p.startswith("data/") and p.endswith((".json.xz", ".csv.xz")))
-    assert packed == ["data/documents.json.xz", "data/paragraphs.csv.xz", "data/paragraphs.json.xz",
+    assert packed == ["data/citations.json.xz", "data/documents.json.xz", "data/paragraphs.csv.xz", "data/paragraphs.json.xz",
                       "data/report.json.xz", "data/states.json.xz", "data/topics.json.xz"]  # fmt: skip
     for path in packed:
         data = files[path]
         assert data[:8] == b"\xfd7zXZ\x00\x00\x04" and data[-2:] == b"YZ", path
         assert lzma.decompress(data, format=lzma.FORMAT_XZ), path
+    # The archive's references: compressed, the same text as citation_files makes; each
+    # document's own stay plain (a reference manager imports them as they are).
+    plain = citation_files(small_corpus().documents)
     for path in ("data/citations.bib", "data/citations.ris", "data/citations.json"):
-        assert files[path][:6] != b"\xfd7zXZ\x00" and files[path].decode("utf-8").strip(), path
+        assert path not in files and lzma.decompress(files[path + ".xz"], format=lzma.FORMAT_XZ) == plain[path], path
+    assert files["documents/a-67-131/citation.bib"] == plain["documents/a-67-131/citation.bib"]
+    assert files["documents/a-67-131/citation.bib"].startswith(b"@techreport")
 
 
 def test_the_about_page_sizes_are_those_published_and_decompressed(files):
     sizes = download_sizes(files)
     data = files["data/paragraphs.json.xz"]
     assert sizes["data/paragraphs.json.xz"] == (len(data), len(lzma.decompress(data)))
-    assert sizes["data/citations.bib"] == (len(files["data/citations.bib"]), None)
+    bib = files["data/citations.bib.xz"]
+    assert sizes["data/citations.bib.xz"] == (len(bib), len(lzma.decompress(bib)))
+    assert sizes["documents/a-67-131/citation.bib"] == (len(files["documents/a-67-131/citation.bib"]), None)
 
 
 def test_records_have_the_documented_fields(files):
@@ -268,9 +275,9 @@ def test_signatories_speak_the_declarations_they_sign(corpus):
 def test_the_citations_give_the_public_address_when_the_build_knows_it(files):
     """With --base-url the reference managers' files carry each document's address."""
     public = export_data(small_corpus(), small_report(), base_url="https://u.github.io/undocs/")
-    assert "url = {https://u.github.io/undocs/documents/a-67-131/}" in public["data/citations.bib"].decode("utf-8")
+    assert "url = {https://u.github.io/undocs/documents/a-67-131/}" in lzma.decompress(public["data/citations.bib.xz"]).decode("utf-8")
     assert "UR  - https://u.github.io/undocs/documents/a-67-131/" in public["documents/a-67-131/citation.ris"].decode("utf-8")
-    assert "https://u.github.io/" not in files["data/citations.bib"].decode("utf-8")
+    assert "https://u.github.io/" not in lzma.decompress(files["data/citations.bib.xz"]).decode("utf-8")
 
 
 def test_the_json_is_written_as_json_dumps_with_two_spaces_writes_it(files):

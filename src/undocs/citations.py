@@ -24,7 +24,8 @@ PUBLISHER = "United Nations"
 #: What BibTeX's ``@techreport`` prints instead of its default "Technical report".
 BIBTEX_TYPE = "United Nations document"
 
-#: Where the downloads are written: per document, beside its page; for the whole archive.
+#: Where the downloads are written: per document, beside its page; for the whole archive
+#: (published compressed, with ``.xz`` added: ``export.export_data``).
 DOCUMENT_FILES = {"bib": "citation.bib", "ris": "citation.ris", "json": "citation.json"}
 ARCHIVE_FILES = {"bib": "data/citations.bib", "ris": "data/citations.ris", "json": "data/citations.json"}
 
