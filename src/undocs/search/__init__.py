@@ -62,11 +62,10 @@ from .index import (
     FIELDS,
     SEARCH_FORMAT,
     WEIGHT_SCALE,
-    Record,
     count,
     dump,
     iter_records,
-    shown,
+    shown_records,
     vocabulary,
     weighted_rows,
 )
@@ -136,14 +135,7 @@ def iter_search_files(views: Views, acronyms: tuple[Acronym, ...] | None = None)
     rows are let go once it is written."""
     if acronyms is None:
         acronyms = load_acronyms()
-    records: list[Record] = []  # as shown: the store and the filters read them again
-
-    def counted_once() -> Iterator[Record]:
-        for record in iter_records(views, acronyms):
-            yield record
-            records.append(shown(record))
-
-    counted = count(counted_once())
+    counted = count(iter_records(views, acronyms))
     words = vocabulary(counted.words)
     rows = weighted_rows(counted)  # empties counted.postings on the way
     del counted
@@ -157,13 +149,13 @@ def iter_search_files(views: Views, acronyms: tuple[Acronym, ...] | None = None)
         **version,
         "pipeline": list(analysis.LABELS),
         "f": [[name, boost] for name, boost in FIELDS],
-        "n": len(records),
+        "n": len(views.paragraphs),
         "ps": PAGE_SIZE,
         "s": WEIGHT_SCALE,
         "k": bounds,
         **labels(views),
         "sg": table(acronyms),
-        "lg": languages(views, records),
+        "lg": languages(views, shown_records(views)),
     }
     yield META_PATH, dump(meta)
     yield analysis.ANALYSIS_JSON_PATH, analysis.analysis_json()
@@ -173,9 +165,9 @@ def iter_search_files(views: Views, acronyms: tuple[Acronym, ...] | None = None)
         shard = shards.pop()
         body = b",".join(row for _, row in shard.rows)
         yield shard_path(n), packed(head + b',"t":[' + body + b'],"w":' + dump(shard.words) + b"}")
-    for n, page in enumerate(store_pages(views, records)):
+    for n, page in enumerate(store_pages(views, shown_records(views))):
         yield page_path(n), packed(dump({**version, **page}))
-    facets = facet_table(views, records)
+    facets = facet_table(views, shown_records(views))
     yield FACETS_PATH, packed(dump({**version, **facets}))
     for (param, value), refs in filter_lists(views, facets).items():
         yield filter_path(param, value), packed(dump({**version, "r": refs}))

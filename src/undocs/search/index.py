@@ -9,7 +9,7 @@ import json
 import math
 from array import array
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
 from .. import analysis
@@ -44,7 +44,7 @@ class Record:
     """One paragraph as indexed (``ref``: its ordinal) and as shown in results.
 
     ``runs``: each field's text as pieces in their language, what the index analyses (empty
-    once counted, in :func:`shown`).
+    in :func:`shown_records`).
     """
 
     ref: str
@@ -59,10 +59,17 @@ class Record:
         return {name: _text(runs) for name, runs in self.runs.items()}
 
 
-def shown(record: Record) -> Record:
-    """What the results and the filters need of a record once it is counted: its paragraph
-    and states, not its field texts (at 400,000 paragraphs, over a gigabyte)."""
-    return replace(record, runs={})
+def shown_records(views: Views) -> Iterator[Record]:
+    """Every paragraph as the results and the filters need it: its paragraph and states, not
+    its field texts. Made again for each use rather than kept from the counting (at 400,000
+    paragraphs, about 100 MB beside the index being counted)."""
+    for i, p in enumerate(views.paragraphs):
+        yield Record(str(i), p, *_voices(views, p), {})
+
+
+def _voices(views: Views, p: Paragraph) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The states speaking in a paragraph and the states it names (known ones, once each)."""
+    return views.speakers(p), tuple(m for m in dict.fromkeys(p.mentions) if m in views.states)
 
 
 def language(doc: Document) -> str | None:
@@ -136,8 +143,7 @@ def iter_records(views: Views, acronyms: tuple[Acronym, ...] = ()) -> Iterator[R
     for i, p in enumerate(views.paragraphs):
         doc = views.documents[p.document]
         lang = language(doc)
-        speakers = views.speakers(p)
-        mentions = tuple(m for m in dict.fromkeys(p.mentions) if m in views.states)
+        speakers, mentions = _voices(views, p)
         title = views.part(p).title or ""
         runs: dict[str, tuple[Run, ...]] = {
             "texte": ((p.text, lang),),

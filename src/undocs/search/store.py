@@ -3,6 +3,8 @@ pages of paragraphs by ref, one facet table, the facet labels (short keys; docs/
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .. import urls
@@ -34,7 +36,7 @@ def labels(views: Views) -> dict[str, Any]:
     }
 
 
-def languages(views: Views, records: list[Record]) -> list[list[Any]]:
+def languages(views: Views, records: Iterable[Record]) -> list[list[Any]]:
     """The paragraphs not in French, as runs of consecutive refs: ``[first ref, end ref,
     language]`` (``"en"``, or ``None``: a document whose language is not known, analysed both
     ways). A few numbers per run, not per document: ``meta.json`` (in the search bundle) says
@@ -52,15 +54,16 @@ def languages(views: Views, records: list[Record]) -> list[list[Any]]:
     return runs
 
 
-def store_pages(views: Views, records: list[Record]) -> list[dict[str, Any]]:
+def store_pages(views: Views, records: Iterable[Record]) -> Iterator[dict[str, Any]]:
     """Pages of ``PAGE_SIZE`` paragraphs by ref: what a result shows (id, citation, text,
-    speaking states, other states named, topics) and the documents they belong to."""
+    speaking states, other states named, topics) and the documents they belong to; one at a
+    time (at 400,000 paragraphs, all of them are the corpus's text again)."""
     states, topic_index, documents = _indexes(views)
-    pages = []
-    for start in range(0, len(records), PAGE_SIZE):
+    records = iter(records)
+    while page := list(itertools.islice(records, PAGE_SIZE)):
         items = []
         docs: dict[str, list[str]] = {}
-        for record in records[start : start + PAGE_SIZE]:
+        for record in page:
             p = record.paragraph
             doc = views.documents[p.document]
             number = documents[doc.id]
@@ -75,8 +78,7 @@ def store_pages(views: Views, records: list[Record]) -> list[dict[str, Any]]:
             if topics:
                 item["t"] = topics
             items.append(item)
-        pages.append({"p": items, "d": docs})
-    return pages
+        yield {"p": items, "d": docs}
 
 
 def _deltas(refs: list[int]) -> list[int]:
@@ -87,7 +89,7 @@ def _deltas(refs: list[int]) -> list[int]:
     return out
 
 
-def facet_table(views: Views, records: list[Record]) -> dict[str, Any]:
+def facet_table(views: Views, records: Iterable[Record]) -> dict[str, Any]:
     """For filtering and counting: each document (id, symbol, URL, first ref: a document's
     paragraphs are consecutive refs), and for each state (speaking or named) and topic the
     refs of its paragraphs, as ascending deltas."""
@@ -104,7 +106,7 @@ def facet_table(views: Views, records: list[Record]) -> dict[str, Any]:
             if t in topics:
                 by_topic[topics[t]].append(ref)
     docs: list[list[Any]] = []
-    following = len(records)  # a document without paragraphs: an empty range before the next
+    following = len(views.paragraphs)  # a document without paragraphs: an empty range before the next
     for d in reversed(views.corpus.documents):
         following = first.get(d.id, following)
         docs.append([d.id, d.cite_symbol, urls.document_url(d.id), following])
