@@ -16,7 +16,7 @@ import yaml
 from test_real_documents import state_ids
 from undocs import lang
 from undocs.model import Footnote, SourceSpan
-from undocs.parse.common import assemble
+from undocs.parse.common import CALL_CLOSE, CALL_OPEN, assemble
 from undocs.pdf.extract import Run
 from undocs.pdf.layout import Builder, Metrics, Row, footnotes_of, rows_of, split_footnotes
 from undocs.states import Gazetteer, load_states
@@ -373,6 +373,7 @@ def test_the_first_part_and_the_footnotes_know_their_lines_and_the_notes_are_cou
     ])
     (part,) = parts
     assert (part.title, part.level, part.source) == ("", 1, SourceSpan("x.pdf", 1, 1))
+    assert [p.source for p in part.paragraphs] == [SourceSpan("x.pdf", 1, 4)]  # one paragraph over the break
     assert part.footnotes == (Footnote("note-1", "1", "First note.", SourceSpan("x.pdf", 2, 3)),
                               Footnote("note-2", "2", "Second note.", SourceSpan("x.pdf", 5, 6)))
 
@@ -386,6 +387,231 @@ def test_a_document_in_one_language_is_read_with_its_own_formulas_only():
     assert [p.title for p in read(page)] == ["M. Dupont (France)"]
     (english,) = read(page, lang.by_code("en"))
     assert english.title == "" and english.paragraphs[0].text.startswith("M. Dupont (France) : Je remercie")
+
+
+P10 = Metrics(left=123.0, right=488.0, pitch=10.0, size=10.0)  # 1.35 pitch: 13.5; 2.2 pitch: 22.0; an indent: past 129
+
+
+def line(n: int, text: str, top: float, x0: float = 123.4, page: int = 1, bold: bool = False, table: bool = False,
+         sups: list | None = None) -> Row:
+    """Row ``n`` of the reader's text: one run of 10-point type."""
+    return Row(n, n, page, top, x0, 488.0, 10.0, bold, text, table=table, sups=sups or [], starts=[(n, 0)])
+
+
+def build(*pages: list[Row], metrics: Metrics = FOOT, notes: list | None = None):
+    """The builder and the parts of pages of rows (``notes``: the footnotes of the first page)."""
+    builder = Builder("x.pdf", None, metrics, GAZETTEER.resolve, first_title="")
+    for index, body in enumerate(pages):
+        builder.page(body, notes if notes and index == 0 else [])
+    drafts = [d for d in builder.drafts if d.paragraphs or d.title or d.footnotes]
+    return builder, assemble(drafts, "x", "x.pdf")
+
+
+def paragraphs(*pages: list[Row], metrics: Metrics = P10) -> list[str]:
+    """The texts of the paragraphs these rows make, all in one untitled part."""
+    (part,) = build(*pages, metrics=metrics)[1]
+    assert part.title == ""
+    return [p.text for p in part.paragraphs]
+
+
+def test_a_paragraph_opens_at_a_gap_an_indent_a_marker_a_change_to_bold_or_to_a_table():
+    first = "The Committee met twice during the period under review and adopted"
+    # A gap wider than 1.35 times the pitch (10 points: 13.5).
+    assert paragraphs([line(1, first, 100), line(2, "its report.", 113.5)]) == [f"{first} its report."]
+    assert paragraphs([line(1, first, 100), line(2, "Its report.", 113.6)]) == [first, "Its report."]
+    # A first line indented: more than 6 points right of the line before and of the left edge (123: 129).
+    assert paragraphs([line(1, first, 100), line(2, "Its report.", 110, 147.0)]) == [first, "Its report."]
+    assert paragraphs([line(1, first, 100, 123.0), line(2, "Its report.", 110, 129.5)]) == [first, "Its report."]
+    assert paragraphs([line(1, first, 100, 124.0), line(2, "its report.", 110, 130.0)]) == [f"{first} its report."]
+    assert paragraphs([line(1, first, 100, 122.0), line(2, "its report.", 110, 129.0)]) == [f"{first} its report."]
+    assert paragraphs([line(1, first, 100, 100.0), line(2, "its report.", 110, 120.0)]) == [f"{first} its report."]
+    # A marker, a bold line (a sentence in bold: no heading), a table row.
+    assert paragraphs([line(1, "1. The Committee met.", 100), line(2, "2. It adopted its report.", 110)]) == [
+        "The Committee met.", "It adopted its report."]
+    assert paragraphs([line(1, first, 100), line(2, "The meeting rose at 1 p.m.", 110, bold=True)]) == [
+        first, "The meeting rose at 1 p.m."]
+    _, (part,) = build([line(1, first, 100), line(2, "Region | Number", 110, table=True),
+                        line(3, "Africa | 12", 120, table=True)], metrics=P10)
+    text, table = part.paragraphs
+    assert (text.blocks, text.kind, text.source) == ((first,), "paragraph", SourceSpan("x.pdf", 1, 1))
+    # Each table row a block of its own; the lines of a paragraph are one block.
+    assert (table.blocks, table.source) == (("Region | Number", "Africa | 12"), SourceSpan("x.pdf", 2, 3))
+    _, (part,) = build([line(1, first, 100), line(2, "its report.", 110)], metrics=P10)
+    assert [(p.blocks, p.source) for p in part.paragraphs] == [((f"{first} its report.",), SourceSpan("x.pdf", 1, 2))]
+
+
+def test_a_bulleted_line_is_an_item_without_its_bullet():
+    _, (part,) = build([line(1, "The Council:", 100), line(2, "• Welcomes the report;", 110),
+                        line(3, "• Decides to remain seized of the matter.", 120)], metrics=P10)
+    assert [(p.kind, p.text) for p in part.paragraphs] == [
+        ("paragraph", "The Council:"), ("item", "Welcomes the report;"), ("item", "Decides to remain seized of the matter.")]
+
+
+def over_a_break(last: str, first: str, x0: float = 123.4) -> int:
+    """How many paragraphs: a paragraph of three lines ending with ``last`` at the foot of page 1,
+    then page 2 opening on ``first`` (at ``x0``) and a long line (the left edge is 123)."""
+    page1 = [line(1, "The Security Council has been informed of the situation in the region, which", 100, 147.0),
+             line(2, LONG, 112), line(3, last, 124)]
+    page2 = [line(4, first, 100, x0, page=2), line(5, LONG, 112, page=2)]
+    return len(paragraphs(page1, page2, metrics=FOOT))
+
+
+def test_a_paragraph_runs_over_a_page_break_when_the_next_page_opens_unindented_on_its_sentence():
+    assert over_a_break("remains of concern.", "The Council met again on 3 March.") == 2  # the sentence ended
+    assert over_a_break("remains of concern.", "and of the Office.") == 1  # ... a small letter goes on
+    assert over_a_break("remains of concern.", "3rd meeting, on 3 March.") == 2  # ... no small letter first
+    assert over_a_break("remains of concern to the", "Security Council and the Office.") == 1  # not ended
+    assert over_a_break("remains of concern to the", "Security Council and the Office.", x0=147.0) == 2  # indented
+    assert over_a_break("remains of concern to the", "Security Council and the Office.", x0=129.5) == 2
+    assert over_a_break("remains of concern to the", "Security Council and the Office.", x0=129.0) == 1
+    # A page that ends on a heading: the next page opens that heading's part.
+    _, parts = build([line(1, LONG, 100), line(2, "II. Findings", 124, bold=True)],
+                     [line(3, "The Council met again on 3 March.", 100, page=2)])
+    assert [(p.number, [q.text for q in p.paragraphs]) for p in parts] == [
+        (None, [LONG]), ("II", ["The Council met again on 3 March."])]
+
+
+def headings(*rows: Row, metrics: Metrics = FOOT) -> list[tuple]:
+    return [(p.title, p.level, p.number) for p in build(list(rows), metrics=metrics)[1]]
+
+
+def test_a_heading_opens_its_part_one_line_above_the_text():
+    # A lettered heading just below a roman one opens a part of its own; the text right below it is its.
+    _, parts = build([line(1, "I. Introduction", 100, bold=True), line(2, "A. Background", 112, bold=True),
+                      line(3, "The Organization was established in 2013.", 124)])
+    assert [(p.title, p.level, p.number, p.source) for p in parts] == [
+        ("Introduction", 1, "I", SourceSpan("x.pdf", 1, 1)), ("Background", 2, "A", SourceSpan("x.pdf", 2, 2))]
+    assert [p.text for p in parts[1].paragraphs] == ["The Organization was established in 2013."]
+    # An annex just below a heading, too.
+    assert headings(line(1, "Summary of decisions", 100, bold=True), line(2, "Annex", 112, bold=True)) == [
+        ("Summary of decisions", 1, None), ("Annex", 1, None)]
+    # Bold lines 2.2 pitches apart or less (10 points: 22) are one heading; farther, two.
+    one = headings(line(1, "Report of the Committee", 100, bold=True), line(2, "on its first session", 122, bold=True),
+                   metrics=P10)
+    assert one == [("Report of the Committee on its first session", 1, None)]
+    two = headings(line(1, "Report of the Committee", 100, bold=True), line(2, "On its first session", 122.1, bold=True),
+                   metrics=P10)
+    assert [title for title, _, _ in two] == ["Report of the Committee", "On its first session"]
+
+
+def test_an_unnumbered_heading_is_a_part_until_a_part_has_been_opened():
+    assert headings(line(1, "A. Sources", 100, bold=True), line(2, LONG, 124), line(3, "Conclusions", 160, bold=True)) == [
+        ("Sources", 2, "A"), ("Conclusions", 1, None)]
+    assert headings(line(1, "I. Sources", 100, bold=True), line(2, LONG, 124), line(3, "Conclusions", 160, bold=True)) == [
+        ("Sources", 1, "I"), ("Conclusions", 2, None)]
+
+
+def test_what_is_a_heading_by_its_length_case_and_punctuation():
+    caps = "II. REPLIES RECEIVED FROM GOVERNMENTS"
+    assert headings(line(1, caps, 100)) == [("REPLIES RECEIVED FROM GOVERNMENTS", 1, "II")]  # capitals, not bold
+    assert headings(line(1, "II. Replies received from Governments", 100)) == [("", 1, None)]  # a paragraph
+    long_caps = "II. " + "REPLIES RECEIVED FROM GOVERNMENTS, " * 4
+    assert headings(line(1, long_caps[:119], 100))[0][2] == "II"  # under 120 characters
+    assert headings(line(1, long_caps[:120], 100)) == [("", 1, None)]
+    lettered = "A. Draft " + "The question of the protection of the environment in times of armed conflict " * 3
+    assert lettered[157] != " " and headings(line(1, lettered[:158] + ".", 100, bold=True))[0][2] == "A"  # 159
+    assert headings(line(1, lettered[:159] + ".", 100, bold=True)) == [("", 1, None)]  # 160: a bold sentence
+    bold = "The report " + "of the Committee on the protection of the environment in times of armed conflict " * 3
+    assert bold[159] != " " and headings(line(1, bold[:160], 100, bold=True)) == [(bold[:160], 1, None)]
+    assert headings(line(1, bold[:161], 100, bold=True)) == [("", 1, None)]
+    assert headings(line(1, "Region | Number", 100, bold=True, table=True)) == [("", 1, None)]  # a table's head
+    assert headings(line(1, "The President:", 100, bold=True)) == [("", 1, None)]  # a speaker's formula
+
+
+def test_a_calls_mark_counts_in_the_length_of_a_heading():
+    builder, _ = build([])
+    row = line(1, "x", 100, bold=True)
+    title = "Report of the Committee on the protection of the environment in times of armed conflict "
+    call = f"{CALL_OPEN}note-1{CALL_CLOSE}"
+    assert builder._heading_kind(row, (title * 2)[:160 - len(call)] + call) == "bold"
+    assert builder._heading_kind(row, (title * 2)[:161 - len(call)] + call) is None
+
+
+def test_a_heading_ends_at_its_call_even_before_a_space():
+    note_row = Row(9, 9, 1, 700.0, 123.4, 488.0, 7.7, False, "1 Submitted late.")
+    _, parts = build([line(1, "I. Introduction1 ", 100, bold=True, sups=[(15, 16)]),
+                      line(2, "Background and context", 112, bold=True), line(3, LONG, 136)],
+                     notes=[("1", "Submitted late.", note_row, note_row)])
+    assert [(p.title, p.number) for p in parts] == [("Introduction", "I"), ("Background and context", None)]
+    # The text one line below such a heading, unindented, is the first paragraph of its part.
+    _, parts = build([line(1, "I. Introduction1", 100, bold=True, sups=[(15, 16)]), line(2, LONG, 112), line(3, LONG, 124)],
+                     notes=[("1", "Submitted late.", note_row, note_row)])
+    assert [(p.title, [q.text for q in p.paragraphs]) for p in parts] == [("Introduction", [f"{LONG} {LONG}"])]
+
+
+def test_each_note_goes_to_the_part_it_is_called_from():
+    """Part I's text calls note 1, part II's heading note 2; the page ends in part III."""
+    notes = [(marker, text, row, row) for marker, text, row in (
+        ("1", "Resolution 70/1.", Row(10, 10, 1, 700.0, 123.4, 488.0, 7.7, False, "1 Resolution 70/1.")),
+        ("2", "Prepared by the secretariat.", Row(11, 11, 1, 710.0, 123.4, 488.0, 7.7, False, "2 Prepared by the secretariat.")))]
+    _, parts = build([
+        line(1, "I. Introduction", 100, bold=True),
+        line(2, "The Assembly recalled its resolution 70/11 and decided to act.", 124, sups=[(41, 42)]),
+        line(3, "II. Background2", 160, bold=True, sups=[(14, 15)]), line(4, LONG, 184),
+        line(5, "III. Findings", 220, bold=True), line(6, LONG, 244),
+    ], notes=notes)
+    assert [(p.number, [n.text for n in p.footnotes]) for p in parts] == [
+        ("I", ["Resolution 70/1."]), ("II", ["Prepared by the secretariat."]), ("III", [])]
+
+
+def test_a_raised_character_is_a_call_only_of_a_note_of_the_page_and_not_first_on_its_row():
+    note_row = Row(9, 9, 1, 700.0, 123.4, 488.0, 7.7, False, "1 Resolution 70/1.")
+    notes = [("1", "Resolution 70/1.", note_row, note_row)]
+    # "km2": a raised 2 that is no note's marker; then the call of note 1.
+    text = "an area of 20 km2 named in resolution 70/11 and"
+    builder, (part,) = build([
+        line(1, "The Council noted that the zone covers", 100),
+        Row(2, 3, 1, 112.0, 123.4, 488.0, 10.0, False, text, sups=[(16, 17), (42, 43)], starts=[(2, 0), (3, 21)]),
+        line(4, "1 raised at the start of a line is no call.", 124, sups=[(0, 1)]),
+    ], notes=notes)
+    (paragraph,) = part.paragraphs
+    assert paragraph.text == ("The Council noted that the zone covers an area of 20 km2 named in resolution 70/1 and"
+                              " 1 raised at the start of a line is no call.")
+    assert paragraph.footnote_refs == (part.footnotes[0].id,)
+    # The call stands in line 3 (from offset 21 of the row): its characters 21 to 22.
+    assert builder.call_spans == [(3, 21, 22)]
+
+
+def test_a_speakers_part_and_a_speaker_at_the_top_of_a_page():
+    _, parts = build(
+        [line(1, "The Acting President: I now give the floor to the representative of the Congo.", 100)],
+        [line(2, "Mr. Makayat-Safouesse (Congo) (spoke in French): On behalf of the Republic", 100, page=2),
+         line(3, LONG, 112, page=2)])
+    acting, congo = parts
+    assert (acting.title, acting.level, acting.statements) == ("The Acting President", 2, ())
+    assert (congo.title, congo.level, congo.source) == ("Mr. Makayat-Safouesse (Congo)", 2, SourceSpan("x.pdf", 2, 2))
+    assert [(s.state, s.role) for s in congo.statements] == [("congo", "speaker")]
+
+
+def test_a_government_reply_is_a_sub_part_and_a_numbered_heading_no_reply():
+    _, parts = build([line(1, "II. Replies received from Governments", 100, bold=True),
+                      line(2, "Cuba", 140, bold=True), line(3, LONG, 164)])
+    reply = parts[-1]
+    assert (reply.title, reply.level, reply.key, [(s.state, s.role) for s in reply.statements]) == (
+        "Cuba", 2, "cuba", [("cuba", "reply")])
+    _, parts = build([line(1, "II. Replies received from Governments", 100, bold=True),
+                      line(2, "A. Cuba", 140, bold=True), line(3, LONG, 164)])
+    assert [(p.title, p.number, p.statements) for p in parts[1:]] == [("Cuba", "A", ())]
+
+
+def test_a_footnote_with_no_marker_is_marked_with_a_dot():
+    note_row = Row(9, 9, 1, 700.0, 123.4, 488.0, 7.7, False, "continued from the page before.")
+    _, (part,) = build([line(1, LONG, 100)], notes=[("", "continued from the page before.", note_row, note_row)])
+    assert [(n.marker, n.text) for n in part.footnotes] == [("·", "continued from the page before.")]
+
+
+def test_a_marker_printed_alone_opens_the_note_on_the_next_row():
+    rows = [Row(n, n, 1, 660.0 + 10 * n, 123.4, 488.0, 7.7, False, text) for n, text in enumerate(
+        ["1", "See General Assembly resolution 66/288.", "2", "See General Assembly resolution 67/290,", "annex."], start=1)]
+    notes = footnotes_of(rows, "x.pdf")
+    assert [(m, t, first.line, last.line) for m, t, first, last in notes] == [
+        ("1", "See General Assembly resolution 66/288.", 1, 2), ("2", "See General Assembly resolution 67/290, annex.", 3, 5)]
+    # A number alone that does not follow the note before is the end of its line; a word split at
+    # its hyphen is joined again.
+    assert notes_of("1 See the report of the Secretary-General, annex", "3") == [
+        ("1", "See the report of the Secretary-General, annex 3")]
+    assert notes_of("1 The Committee heard a non-", "governmental organization.") == [
+        ("1", "The Committee heard a non-governmental organization.")]
 
 
 # --- the 150 real PDFs of ../shared/un-corpus, when it is there (as in CI) ---------------------
