@@ -59,9 +59,14 @@ def _safe_relative(name: str) -> PurePosixPath:
     return path
 
 
+def _target(folder: Path, name: str) -> Path:
+    """Where the site file ``name`` (a relative POSIX path, never outside it) is under ``folder``."""
+    return folder.joinpath(*_safe_relative(name).parts)
+
+
 def write_into(folder: Path, name: str, data: bytes) -> None:
     """Write one file under ``folder`` at ``name`` (a relative POSIX path, never outside it)."""
-    target = folder.joinpath(*_safe_relative(name).parts)
+    target = _target(folder, name)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(data)
 
@@ -95,7 +100,7 @@ class Staging:
         for name in names:
             if name in self.written:
                 raise OutputError(f"two files would be written to {name}")
-            if not self.folder.joinpath(*_safe_relative(name).parts).is_file():
+            if not _target(self.folder, name).is_file():
                 raise OutputError(f"a build step said it wrote {name}, which is not there")
             self.written.add(name)
 
@@ -103,7 +108,7 @@ class Staging:
         """A file already written to the new site."""
         if name not in self.written:
             raise OutputError(f"{name} is not written yet")
-        return self.folder.joinpath(*_safe_relative(name).parts).read_bytes()
+        return _target(self.folder, name).read_bytes()
 
     def commit(self) -> None:
         """Put the new site in place of ``out`` (two renames; the old site is then deleted)."""
