@@ -26,7 +26,7 @@ class Answer:
 
 class NodeSearch:
     """A running engine over the search files of ``folder`` (a built site), or over ``files``
-    (site path -> bytes, as :func:`undocs.search.search_files` gives them) first written there.
+    (site path -> bytes, as :func:`undocs.search.iter_search_files` makes them) first written there.
     Close it (or use it as a context manager)."""
 
     def __init__(self, files: dict[str, bytes] | None, folder: Path) -> None:

@@ -15,7 +15,7 @@ import yaml
 
 from undocs import analysis
 from undocs.acronyms import load_acronyms
-from undocs.search import FACETS_PATH, LEXICON_PATH, META_PATH, filter_path, page_path, packed, search_files, shard_path, unpacked
+from undocs.search import FACETS_PATH, LEXICON_PATH, META_PATH, filter_path, iter_search_files, packed, page_path, shard_path, unpacked
 from undocs.search import index as search
 from undocs.search.shards import order, shard_of
 from undocs.views import build_views
@@ -31,7 +31,7 @@ REAL_PDFS = Path(__file__).parent / "fixtures" / "real" / "pdf"
 
 @pytest.fixture(scope="module")
 def files(corpus):
-    return search_files(build_views(corpus))
+    return dict(iter_search_files(build_views(corpus)))
 
 
 @pytest.fixture(scope="module")
@@ -171,7 +171,7 @@ def test_weights_are_lunr_py_field_vectors(which, corpus, tmp_path_factory):
     if which == "generated":
         corpus = _generated_corpus(tmp_path_factory)
     views = build_views(corpus)
-    files = search_files(views)
+    files = dict(iter_search_files(views))
     builder = _builder_by_language()
     for record in search.iter_records(views, load_acronyms()):
         builder.add({"ref": record.ref, **{name: [f"{lang or 'both'}\x1f{text}" for text, lang in runs] for name, runs in record.runs.items()}})
@@ -248,7 +248,7 @@ def fixture_searcher(tmp_path_factory):
         shutil.copy(pdf, seeds / pdf.name)
     corpus = load_corpus(seeds, root / "data")[0]
     assert {d.language for d in corpus.documents} == {"fr", "en"}
-    with NodeSearch(search_files(build_views(corpus)), tmp_path_factory.mktemp("search")) as engine:
+    with NodeSearch(dict(iter_search_files(build_views(corpus))), tmp_path_factory.mktemp("search")) as engine:
         yield engine
 
 

@@ -108,12 +108,7 @@ def unpacked(data: bytes) -> Any:
     return json.loads(gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data)
 
 
-__all__ = ["FACETS_PATH", "LEXICON_PATH", "META_PATH", "SEARCH_DIR", "filter_path", "packed", "page_path", "iter_search_files", "search_files", "shard_path", "unpacked", "write_search_files"]
-
-
-def search_files(views: Views, acronyms: tuple[Acronym, ...] | None = None) -> dict[str, bytes]:
-    """The search's data files, site path -> bytes (:func:`iter_search_files`, kept together)."""
-    return dict(iter_search_files(views, acronyms))
+__all__ = ["FACETS_PATH", "LEXICON_PATH", "META_PATH", "SEARCH_DIR", "filter_path", "packed", "page_path", "iter_search_files", "shard_path", "unpacked", "write_search_files"]
 
 
 def write_search_files(views: Views, acronyms: tuple[Acronym, ...] | None, write: Callable[[str, bytes], None]) -> list[str]:

@@ -159,9 +159,9 @@ def iter_records(views: Views, acronyms: tuple[Acronym, ...] = ()) -> Iterator[R
         yield Record(str(i), p, speakers, mentions, runs)
 
 
-#: A posting's field is kept in the low bits of its ref (``ref << FIELD_BITS | field``).
-FIELD_BITS = 3
-assert len(FIELDS) <= 1 << FIELD_BITS
+#: A posting's field is kept in the low bits of its ref (``ref << FIELD_BITS | field``): as
+#: many bits as the fields' indexes need (3 for 7 fields).
+FIELD_BITS = (len(FIELDS) - 1).bit_length()
 
 
 @dataclass(frozen=True)
