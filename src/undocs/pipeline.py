@@ -18,7 +18,7 @@ from pathlib import Path
 
 from . import fidelity
 from .acronyms import load_acronyms
-from .cache import BuildCache
+from .cache import BuildCache, digest
 from .enrich import enrich
 from .errors import FidelityError, Notice, SourceError
 from .export import download_sizes, export_data
@@ -198,7 +198,9 @@ def build(options: Options) -> Summary:
             data_sizes = download_sizes(data_files)
             del data_files
             pages = {document_url(d.id) + "index.html": d for d in corpus.documents}
-            reuse = _page_reuse(cache, pages, settings, options.templates, options.data) if cache else None
+            # Each document pickled once, its digest keying both its page and its fidelity verdict.
+            keys = {name: _key(document) for name, document in pages.items()} if cache else {}
+            reuse = _page_reuse(cache, keys, settings, options.templates, options.data) if cache else None
             for name, data in render_pages(views, settings, report, options.templates, data_sizes, reuse):
                 if name in pages:
                     document, text = pages[name], texts.pop(pages[name].id)
@@ -206,7 +208,7 @@ def build(options: Options) -> Summary:
                     if cache is None:
                         warnings.extend(check())
                     else:  # the same document, text and page give the same verdict (an error is not kept)
-                        inputs = [_pickled(document), text.encode(), data, str(options.strict).encode()]
+                        inputs = [keys[name], text.encode(), data, str(options.strict).encode()]
                         warnings.extend(cache.get_or_make("fidelity", inputs, check))
                 site.write(name, data)
             site.adopt(search.result())
@@ -233,16 +235,18 @@ def build(options: Options) -> Summary:
     )
 
 
-def _pickled(document: Document) -> bytes:
-    return pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL)
+def _key(document: Document) -> bytes:
+    """A document's part of a cache key: the digest of its pickle (a document read from the
+    cache pickles the same way build after build)."""
+    return digest([pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL)]).encode()
 
 
-def _page_reuse(cache: BuildCache, pages: dict[str, Document], settings: Settings, templates: Path,
+def _page_reuse(cache: BuildCache, keys: dict[str, bytes], settings: Settings, templates: Path,
                 data: Path) -> Callable[[str, Callable[[], bytes]], bytes]:  # fmt: skip
-    """The build cache's copy of each document page, keyed by the document (as pickled: a
-    document read from the cache pickles the same way build after build) and by what every
-    document page shares: the templates, the settings and the curated states and topics (a
-    page names only its own document's states and topics: another document does not change it)."""
+    """The build cache's copy of each document page (``keys``: page path -> :func:`_key` of its
+    document), keyed by the document and by what every document page shares: the templates,
+    the settings and the curated states and topics (a page names only its own document's
+    states and topics: another document does not change it)."""
     shared = [
         *(p.relative_to(templates).as_posix().encode() + b"\0" + p.read_bytes() for p in sorted(templates.rglob("*")) if p.is_file()),
         repr(settings).encode(),
@@ -250,9 +254,9 @@ def _page_reuse(cache: BuildCache, pages: dict[str, Document], settings: Setting
     ]
 
     def reuse(path: str, render: Callable[[], bytes]) -> bytes:
-        if path not in pages:
+        if path not in keys:
             return render()
-        return cache.get_or_make("page", [path.encode(), _pickled(pages[path]), *shared], render)
+        return cache.get_or_make("page", [path.encode(), keys[path], *shared], render)
 
     return reuse
 
