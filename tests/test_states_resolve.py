@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import DATA, shared
-from undocs.states import Gazetteer, load_states
+from undocs.states import Gazetteer, State, load_states
 
 
 @pytest.fixture(scope=shared("module"))
@@ -35,3 +35,34 @@ def test_a_bracket_is_read_as_the_list_form_only_at_the_end(gazetteer):
     assert gazetteer.resolve("Norvège (Royaume de)").id == "norvege"
     # An unclosed bracket is not the list form of a name.
     assert gazetteer.resolve("Norvège (Royaume de") is None
+
+
+@pytest.mark.parametrize("heading, state_id", [
+    # The UN's and ISO 3166's list forms put the words before the name in brackets after it.
+    # Read as the name before the brackets, the first would be the Republic of the Congo.
+    ("Congo (Democratic Republic of the)", "rd-congo"),
+    ("Congo (République démocratique du)", "rd-congo"),
+    ("Corée (République de)", "coree-du-sud"),
+    ("Iran (République islamique d’)", "iran"),  # an elided article: "d’Iran", no space
+    ("Iran (Islamic Republic of)", "iran"),  # listed as it is
+    ("Moldova (République de)", "moldova"),
+])
+def test_a_list_form_is_read_with_its_brackets_in_front(gazetteer, heading, state_id):
+    assert gazetteer.resolve(heading).id == state_id
+
+
+def test_the_brackets_are_put_back_in_front_before_they_are_dropped():
+    # Two states, one named as the other is in list form: the brackets read in front name the
+    # first, the name before them the second.
+    one = State(id="un", name="Un", name_en="One", iso3="AAA", forms=("Grand Un",), forms_en=())
+    other = State(id="autre", name="Un", name_en="Other", iso3="BBB", forms=("Un",), forms_en=())
+    gazetteer = Gazetteer([one, other])
+    assert gazetteer.resolve("Un (Grand)").id == "un"
+    assert gazetteer.resolve("Un (Petit)").id == "autre"
+
+
+def test_each_last_bracket_is_dropped_in_turn(gazetteer):
+    # A heading that adds its own bracket to a list form: "(suite)" (continued) dropped first.
+    assert gazetteer.resolve("Iran (République islamique d’) (suite)").id == "iran"
+    assert gazetteer.resolve("Bolivie (État plurinational de) (suite)").id == "bolivie"
+    assert gazetteer.resolve("Congo (République démocratique du) (suite)").id == "rd-congo"

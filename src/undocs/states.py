@@ -262,14 +262,20 @@ class Gazetteer:
         """The state a heading names ("Norvège", " Turkménistan ", "République kirghize").
 
         The exact form is tried first; then case and accents are ignored, because headings
-        are sometimes printed in capitals or lose their accents in extraction. A UN short name
-        in its list form ("Iran (République islamique d’)") is also read as the name before the
-        brackets, and an English name may come with its article ("the Sudan").
+        are sometimes printed in capitals or lose their accents in extraction. A name in its
+        list form is read with its brackets put back in front ("Congo (Democratic Republic of
+        the)": "Democratic Republic of the Congo", not the Congo; "Iran (République islamique
+        d’)": "République islamique d’Iran"), then as the name before them ("Iran"); a last
+        bracket that is no part of the name ("… (suite)") is dropped the same way. An English
+        name may come with its article ("the Sudan").
         """
         collapsed = key(name)
         candidates = [collapsed]
-        if collapsed.endswith(")") and " (" in collapsed:
-            candidates.append(collapsed[: collapsed.rindex(" (")])
+        rest = collapsed
+        while rest.endswith(")") and " (" in rest:
+            cut = rest.rindex(" (")
+            inner, rest = rest[cut + 2 : -1], rest[:cut]
+            candidates += [inner + ("" if inner.endswith(("’", "'")) else " ") + rest, rest]
         if collapsed.startswith(("the ", "The ")):
             candidates.append(collapsed[4:])
         for candidate in candidates:
