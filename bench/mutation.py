@@ -4,6 +4,7 @@
     python bench/mutation.py                    # every module below, smallest first
     python bench/mutation.py fidelity output    # some of them
     python bench/mutation.py --survivors pdf.furniture   # re-run only the last run's survivors (not the equivalent ones)
+    python bench/mutation.py --timeouts states  # re-run only the last run's timeouts (on an idle machine)
     python bench/mutation.py --report           # rewrite docs/mutation.md from the stored results
     python bench/mutation.py --list             # the modules, their files and their tests
 
@@ -125,7 +126,7 @@ def child(module: str, max_children: int, survivors: list[str]) -> None:
                 survived[name] = get_diff_for_mutant(name, path=path)
     results = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
     previous = results.get(module, {})
-    if survivors:  # only the survivors ran again: the other verdicts stand
+    if survivors:  # only these (survivors or timeouts) ran again: the other verdicts stand
         statuses = {**previous.get("statuses", {}), **{k: v for k, v in statuses.items() if k in survivors}}
         survived = {k: v for k, v in {**previous.get("survived", {}), **survived}.items() if statuses.get(k) == "survived"}
         seconds += previous.get("seconds", 0.0)
@@ -135,15 +136,18 @@ def child(module: str, max_children: int, survivors: list[str]) -> None:
     RESULTS.write_text(json.dumps(results, indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
 
 
-def run_module(module: str, max_children: int, only_survivors: bool) -> None:
+def run_module(module: str, max_children: int, again: str | None) -> None:
+    """Run one module's mutants, or only those whose last verdict was ``again`` ("survived" or
+    "timeout": a timeout on a loaded machine may be a slow test run, not a loop)."""
     survivors: list[str] = []
-    if only_survivors:
+    if again:
         results = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
         # An equivalent mutant behaves as the original whatever the tests: not run again.
         equivalent = json.loads(EQUIVALENT.read_text(encoding="utf-8")) if EQUIVALENT.exists() else {}
-        survivors = sorted(name for name in results.get(module, {}).get("survived", {}) if name not in equivalent)
+        statuses = results.get(module, {}).get("statuses", {})
+        survivors = sorted(name for name, status in statuses.items() if status == again and name not in equivalent)
         if not survivors:
-            print(f"{module}: no survivors to run again")
+            print(f"{module}: no mutant to run again ({again})")
             return
     shutil.rmtree(ROOT / "mutants", ignore_errors=True)
     # There before the child starts: Python caches a folder of PYTHONPATH that is missing.
@@ -232,6 +236,8 @@ def main() -> None:
     parser.add_argument("--max-children", type=int, default=2, help="mutants run at once (default 2)")
     parser.add_argument("--survivors", action="store_true",
                         help="run only the survivors of the last run again (those not recorded as equivalent)")
+    parser.add_argument("--timeouts", action="store_true",
+                        help="run only the mutants that timed out in the last run again (those not recorded as equivalent)")
     parser.add_argument("--report", action="store_true", help="only write docs/mutation.md from the stored results")
     parser.add_argument("--list", action="store_true", help="list the modules, their files and tests")
     parser.add_argument("--child", help=argparse.SUPPRESS)
@@ -247,8 +253,9 @@ def main() -> None:
         unknown = [m for m in args.modules if m not in MODULES]
         if unknown:
             parser.error(f"unknown module(s): {', '.join(unknown)}")
+        again = "survived" if args.survivors else "timeout" if args.timeouts else None
         for module in args.modules or list(MODULES):
-            run_module(module, args.max_children, args.survivors)
+            run_module(module, args.max_children, again)
         shutil.rmtree(ROOT / "mutants", ignore_errors=True)
     write_report()
 
