@@ -5,6 +5,7 @@
     python bench/mutation.py fidelity output    # some of them
     python bench/mutation.py --survivors pdf.furniture   # re-run only the last run's survivors (not the equivalent ones)
     python bench/mutation.py --timeouts states  # re-run only the last run's timeouts (on an idle machine)
+    python bench/mutation.py states --only 'undocs.states.xǁGazetteerǁresolve__*'  # a changed function's mutants
     python bench/mutation.py --report           # rewrite docs/mutation.md from the stored results
     python bench/mutation.py --list             # the modules, their files and their tests
 
@@ -37,6 +38,7 @@ Module-level code (constants, the lambdas of ``pdf.furniture.RULES`` and of
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import json
 import os
 import shutil
@@ -86,7 +88,7 @@ MODULES: dict[str, tuple[list[str], list[str]]] = {
 DESELECT = ["-k", "not every_real_pdf and not strict_refuses_exactly and not symbols_dates_and_senders and not 1000_page"]
 
 
-def child(module: str, max_children: int, survivors: list[str]) -> None:
+def child(module: str, max_children: int, names: list[str]) -> None:
     """Run mutmut on one module, in this process (``--child``), and store its results."""
     os.chdir(ROOT)
     import dataclasses
@@ -110,7 +112,7 @@ def child(module: str, max_children: int, survivors: list[str]) -> None:
         (ROOT / "mutants" / "node_modules").symlink_to(ROOT / "node_modules")
     started = time.monotonic()
     try:
-        _run(tuple(survivors), max_children)
+        _run(tuple(names), max_children)
     except SystemExit as stop:
         if stop.code not in (0, None):
             raise
@@ -126,8 +128,13 @@ def child(module: str, max_children: int, survivors: list[str]) -> None:
                 survived[name] = get_diff_for_mutant(name, path=path)
     results = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
     previous = results.get(module, {})
-    if survivors:  # only these (survivors or timeouts) ran again: the other verdicts stand
-        statuses = {**previous.get("statuses", {}), **{k: v for k, v in statuses.items() if k in survivors}}
+    if names:  # only these ran again (names or fnmatch patterns): the other verdicts stand
+        def ran(name: str) -> bool:
+            return any(fnmatch.fnmatchcase(name, pattern) for pattern in names)
+
+        # A changed function's mutants are numbered afresh: its old verdicts are all replaced.
+        kept = {k: v for k, v in previous.get("statuses", {}).items() if not ran(k)}
+        statuses = {**kept, **{k: v for k, v in statuses.items() if ran(k)}}
         survived = {k: v for k, v in {**previous.get("survived", {}), **survived}.items() if statuses.get(k) == "survived"}
         seconds += previous.get("seconds", 0.0)
     results[module] = {"files": files, "tests": tests, "seconds": round(seconds, 1), "statuses": statuses,
@@ -136,17 +143,18 @@ def child(module: str, max_children: int, survivors: list[str]) -> None:
     RESULTS.write_text(json.dumps(results, indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
 
 
-def run_module(module: str, max_children: int, again: str | None) -> None:
+def run_module(module: str, max_children: int, again: str | None, only: list[str]) -> None:
     """Run one module's mutants, or only those whose last verdict was ``again`` ("survived" or
-    "timeout": a timeout on a loaded machine may be a slow test run, not a loop)."""
-    survivors: list[str] = []
+    "timeout": a timeout on a loaded machine may be a slow test run, not a loop), or only
+    those whose names match a pattern of ``only`` (the functions a change touched)."""
+    names: list[str] = list(only)
     if again:
         results = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
         # An equivalent mutant behaves as the original whatever the tests: not run again.
         equivalent = json.loads(EQUIVALENT.read_text(encoding="utf-8")) if EQUIVALENT.exists() else {}
         statuses = results.get(module, {}).get("statuses", {})
-        survivors = sorted(name for name, status in statuses.items() if status == again and name not in equivalent)
-        if not survivors:
+        names = sorted(name for name, status in statuses.items() if status == again and name not in equivalent)
+        if not names:
             print(f"{module}: no mutant to run again ({again})")
             return
     shutil.rmtree(ROOT / "mutants", ignore_errors=True)
@@ -157,7 +165,7 @@ def run_module(module: str, max_children: int, again: str | None) -> None:
     env = dict(os.environ, PYTHONPATH=str(ROOT / "mutants" / "src"), UNDOCS_MUTATION="1")
     if (ROOT.parent / "shared").is_dir():
         env.setdefault("UNDOCS_SHARED", str(ROOT.parent / "shared"))
-    command = [sys.executable, __file__, "--child", module, "--max-children", str(max_children), *survivors]
+    command = [sys.executable, __file__, "--child", module, "--max-children", str(max_children), *names]
     print(f"== {module}: {', '.join(MODULES[module][0])}", flush=True)
     subprocess.run(command, cwd=ROOT, env=env, check=True)
 
@@ -238,6 +246,9 @@ def main() -> None:
                         help="run only the survivors of the last run again (those not recorded as equivalent)")
     parser.add_argument("--timeouts", action="store_true",
                         help="run only the mutants that timed out in the last run again (those not recorded as equivalent)")
+    parser.add_argument("--only", action="append", default=[], metavar="PATTERN",
+                        help="run only the mutants whose names match (fnmatch; repeatable): a changed function's "
+                             "mutants, whose stored verdicts they replace")
     parser.add_argument("--report", action="store_true", help="only write docs/mutation.md from the stored results")
     parser.add_argument("--list", action="store_true", help="list the modules, their files and tests")
     parser.add_argument("--child", help=argparse.SUPPRESS)
@@ -255,7 +266,7 @@ def main() -> None:
             parser.error(f"unknown module(s): {', '.join(unknown)}")
         again = "survived" if args.survivors else "timeout" if args.timeouts else None
         for module in args.modules or list(MODULES):
-            run_module(module, args.max_children, again)
+            run_module(module, args.max_children, again, args.only)
         shutil.rmtree(ROOT / "mutants", ignore_errors=True)
     write_report()
 
