@@ -66,3 +66,17 @@ def test_each_last_bracket_is_dropped_in_turn(gazetteer):
     assert gazetteer.resolve("Iran (République islamique d’) (suite)").id == "iran"
     assert gazetteer.resolve("Bolivie (État plurinational de) (suite)").id == "bolivie"
     assert gazetteer.resolve("Congo (République démocratique du) (suite)").id == "rd-congo"
+
+
+def test_a_listed_name_with_brackets_is_found_as_it_is():
+    # Listed only in its list form: neither its brackets in front nor the name before them is
+    # a form, so only the heading as printed finds it.
+    gazetteer = Gazetteer([State(id="zed", name="Zed (Nord)", name_en="North Zed", iso3="AAA", forms=("Zed (Nord)",))])
+    assert gazetteer.resolve("Zed (Nord)").id == "zed"
+
+
+@pytest.mark.parametrize("heading", ["Oz (Royaume d’)", "Oz (Royaume d')"])
+def test_an_elided_article_is_joined_to_the_name(heading):
+    # "Royaume d’Oz", not "Royaume d’ Oz"; and "Oz" alone names nothing here.
+    gazetteer = Gazetteer([State(id="oz", name="Royaume d’Oz", name_en="Kingdom of Oz", iso3="AAA", forms=("Royaume d’Oz",))])
+    assert gazetteer.resolve(heading).id == "oz"

@@ -275,7 +275,7 @@ class Gazetteer:
         while rest.endswith(")") and " (" in rest:
             cut = rest.rindex(" (")
             inner, rest = rest[cut + 2 : -1], rest[:cut]
-            candidates += [inner + ("" if inner.endswith(("’", "'")) else " ") + rest, rest]
+            candidates += [inner + ("" if inner.endswith("’") else " ") + rest, rest]  # key(): every apostrophe ’
         if collapsed.startswith(("the ", "The ")):
             candidates.append(collapsed[4:])
         for candidate in candidates:
