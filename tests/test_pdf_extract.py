@@ -174,7 +174,7 @@ from undocs.pdf.extract import _Row, _rows, _runs  # noqa: E402
 
 
 def accepts(ch="x", left=50.0, bottom=100.0, size=10.0, last_right=50.0):
-    return _Row(100.0, 108.0, 10.0).accepts(ch, left, bottom, bottom + size, size, last_right)
+    return _Row(100.0, 108.0, 10.0).accepts(ch, left, bottom, size, last_right)
 
 
 def test_a_character_on_the_rows_baseline_belongs_to_it():
@@ -200,8 +200,8 @@ def test_a_raised_smaller_character_after_a_word_is_a_call(ch, left, bottom, siz
 def test_a_call_is_raised_by_more_than_half_the_tolerance():
     row = _Row(100.0, 108.0, 10.0)
     # Below the row's baseline, or barely above it past a gap (left < last_right - 20): no call.
-    assert row.accepts("1", 30.0, 101.75, 108.75, 7.0, 51.0) == (False, False)
-    assert row.accepts("1", 50.0, 96.0, 103.0, 7.0, 50.0) == (False, False)
+    assert row.accepts("1", 30.0, 101.75, 7.0, 51.0) == (False, False)
+    assert row.accepts("1", 50.0, 96.0, 7.0, 50.0) == (False, False)
 
 
 class _Chars:
@@ -413,12 +413,12 @@ def test_rows_of_type_under_a_point():
     """The tolerance is 0.35 of the row's size, of one point at least; a call is raised above
     half of it. Type this small is no text anyone reads, but the rule holds at any size."""
     one = _Row(100.0, 101.0, 1.0)
-    assert one.accepts("x", 50.0, 100.35, 101.0, 1.0, 50.0) == (True, False)
-    assert one.accepts("x", 50.0, 100.5, 101.0, 1.0, 50.0) == (False, False)
+    assert one.accepts("x", 50.0, 100.35, 1.0, 50.0) == (True, False)
+    assert one.accepts("x", 50.0, 100.5, 1.0, 50.0) == (False, False)
     tiny = _Row(0.0, 0.4, 0.4)  # its tolerance: 0.35 point; a call hugs its word from 1 point left of it
-    assert tiny.accepts("1", 49.1, 0.35 / 2 + 0.01, 0.3, 0.3, 50.0) == (True, True)
-    assert tiny.accepts("1", 49.1, 0.35 / 2, 0.3, 0.3, 50.0) == (False, False)  # not raised above half the tolerance
-    assert tiny.accepts("1", 49.1, 0.0, 0.3, 0.3, 50.0) == (False, False)  # on the baseline, left of the row's end
+    assert tiny.accepts("1", 49.1, 0.35 / 2 + 0.01, 0.3, 50.0) == (True, True)
+    assert tiny.accepts("1", 49.1, 0.35 / 2, 0.3, 50.0) == (False, False)  # not raised above half the tolerance
+    assert tiny.accepts("1", 49.1, 0.0, 0.3, 50.0) == (False, False)  # on the baseline, left of the row's end
 
 
 def test_encrypted_is_what_pdfium_says_of_a_file_with_an_encryption_dictionary(tmp_path):

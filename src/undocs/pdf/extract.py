@@ -153,7 +153,7 @@ class _Row:
         self.size = size
         self.chars: list[tuple[int, str, float, float, float, float, bool]] = []  # i, ch, l, r, b, t, sup
 
-    def accepts(self, ch: str, left: float, bottom: float, top: float, size: float, last_right: float) -> tuple[bool, bool]:
+    def accepts(self, ch: str, left: float, bottom: float, size: float, last_right: float) -> tuple[bool, bool]:
         """(belongs to this row, is a superscript) for a character with this box and size."""
         tolerance = 0.35 * max(self.size, 1.0)
         if abs(bottom - self.base) <= tolerance and left >= last_right - 2 * self.size:
@@ -184,7 +184,7 @@ def _rows(chars: _Chars) -> Iterator[_Row]:
         # type of two sizes on one line shares it, while their boxes' bottoms differ.
         bottom = box_bottom + _DESCENT * size
         if row is not None:
-            belongs, sup = row.accepts(ch, left, bottom, top, size, last_right)
+            belongs, sup = row.accepts(ch, left, bottom, size, last_right)
             if belongs:
                 row.chars.append((i, ch, left, right, bottom, top, sup))
                 if not sup:
