@@ -445,3 +445,35 @@ def test_title_lines_and_blocks():
     assert title_of(line, run("in disarmament", 226.1, 123.0)) == "Promotion of multilateralism"
     ended = run("Promotion of multilateralism.  ", 200.0, 123.0, bold=True)
     assert title_of(ended, run("In disarmament", 210.0, 123.0)) == "Promotion of multilateralism."
+
+
+# --- what the re-run of session 5's timed-out mutants found untested --------------------------
+
+from dataclasses import replace  # noqa: E402
+
+from undocs.lang import en  # noqa: E402
+from undocs.pdf.masthead import _organs_in  # noqa: E402
+
+
+def test_the_distribution_label_in_capitals():
+    """"DISTR." is the label, as "Distr." is; the value is the next line's ("GENERAL")."""
+    label = run("DISTR.", 116.5, 400.0)
+    mast = read([run("UNITED", 41.8, 19.8, 16), run("NATIONS", 54.8, 19.8, 16), run("A/47/435", 100.0, 400.0),
+                 label, run("GENERAL", 134.4, 400.0)])
+    assert mast.distribution == "General"
+    assert label in mast.runs
+
+
+def test_the_longest_organ_is_matched_first():
+    # Matched whatever the case, tried longest first: an organ whose name begins with another's
+    # is read whole, not as the shorter one and a rest that is no organ.
+    english = replace(en.LANGUAGE, organs=("Security council", "Security Council Committee"))
+    assert _organs_in("Security Council Committee", (english,)) == ["Security Council Committee"]
+    assert _organs_in("Security Council", (english,)) == ["Security Council"]
+
+
+@pytest.mark.parametrize(("x0", "passed_over"), [(62.9, True), (63.0, False)])
+def test_a_left_column_line_is_passed_over_within_3_points_of_the_column(x0, passed_over):
+    mast = read(s2025_114(run("Agenda item 88", 150.0, 60.0), run("Note by the President", 200.0, x0, bold=True),
+                          run("Report of the Council", 250.0, 123.0, 12, bold=True)))
+    assert (mast.title == "Report of the Council") is passed_over, mast.title
