@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from undocs.errors import OutputError
-from undocs.output import MARKER, Staging, write_site
+from undocs.output import MARKER, Staging, write_into, write_site
 
 
 def test_writes_files_and_marker(tmp_path):
@@ -177,3 +177,32 @@ def test_a_file_written_twice_is_refused_and_nothing_replaced(tmp_path):
             site.write("data/x.json", b"b")
     assert (out / "index.html").read_bytes() == b"v1"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_files_another_process_wrote_are_adopted_once_each(tmp_path):
+    """The search step writes its files into the staging folder itself (``write_into``) and
+    says which: each must be there, and no name may be written twice over the whole site."""
+    out = tmp_path / "site"
+    with Staging(out) as site:
+        write_into(site.folder, "assets/search/meta.json", b"{}")
+        write_into(site.folder, "assets/search/t/0.json.gz", b"gz")
+        site.adopt(["assets/search/meta.json", "assets/search/t/0.json.gz"])
+        assert site.written == {"assets/search/meta.json", "assets/search/t/0.json.gz"}
+        assert site.read("assets/search/meta.json") == b"{}"
+        with pytest.raises(OutputError, match="two files would be written to assets/search/meta.json"):
+            site.adopt(["assets/search/meta.json"])
+        with pytest.raises(OutputError, match="a build step said it wrote assets/search/p/0.json.gz, which is not there"):
+            site.adopt(["assets/search/p/0.json.gz"])
+        with pytest.raises(OutputError, match="a.html is not written yet"):
+            site.read("a.html")
+        write_into(site.folder, "b.html", b"b")  # written there, but not adopted: not the site's yet
+        with pytest.raises(OutputError, match="b.html is not written yet"):
+            site.read("b.html")
+    assert (out / "assets" / "search" / "t" / "0.json.gz").read_bytes() == b"gz"
+
+
+def test_an_adopted_folder_is_not_a_file(tmp_path):
+    with pytest.raises(OutputError, match="said it wrote assets, which is not there"):
+        with Staging(tmp_path / "site") as site:
+            write_into(site.folder, "assets/x.json", b"{}")
+            site.adopt(["assets"])

@@ -15,7 +15,7 @@ import yaml
 
 from undocs import analysis
 from undocs.acronyms import load_acronyms
-from undocs.search import FACETS_PATH, LEXICON_PATH, META_PATH, filter_path, iter_search_files, packed, page_path, shard_path, unpacked
+from undocs.search import FACETS_PATH, LEXICON_PATH, META_PATH, filter_path, iter_search_files, packed, page_path, shard_path, unpacked, write_search_files
 from undocs.search import index as search
 from undocs.search.shards import order, shard_of
 from undocs.views import build_views
@@ -416,3 +416,12 @@ def test_a_filter_reads_its_own_file_as_the_facet_table_says(searcher, files):
     assert cd and cd == [x for x in every if x.startswith("cd-2012-kazakhstan-otsc_")]
     both = searcher.answer("désarmement", etat="kazakhstan", doc="cd-2012-kazakhstan-otsc").ids
     assert both and set(both) <= set(cd) and set(both) <= set(searcher.answer("désarmement", etat="kazakhstan").ids)
+
+
+def test_each_search_file_is_written_as_made_and_named_in_order(corpus, files):
+    """What the build's search process runs: every file of ``iter_search_files``, the same bytes,
+    handed to ``write`` one at a time, their names returned in the order written."""
+    written: list[tuple[str, bytes]] = []
+    names = write_search_files(build_views(corpus), None, lambda name, data: written.append((name, data)))
+    assert names == [name for name, _ in written] == list(files)
+    assert dict(written) == files
