@@ -41,10 +41,15 @@ def test_a_build_with_the_cache_gives_the_bytes_of_a_full_build(archive, tmp_pat
     assert build_main(["--seeds", str(seeds), "--out", str(tmp_path / "cold"), "--cache", str(cache)]) == 0
     pages = sorted((cache / "page").rglob("*.pickle"))
     assert len(pages) == 4  # each document's page: the seeds and two PDFs
+    counts = {p: p.stat().st_mtime_ns for p in (cache / "count").rglob("*.pickle")}
+    assert len(counts) == 4  # and its search counts, made in the search process
     shutil.copy(pdfs[2], seeds)  # an editor adds a document, then builds again
     assert build_main(["--seeds", str(seeds), "--out", str(tmp_path / "warm"), "--cache", str(cache)]) == 0
     # The four pages were reused (another document does not change them): kept, and one added.
     assert set(pages) < set((cache / "page").rglob("*.pickle")) and len(list((cache / "page").rglob("*.pickle"))) == 5
+    # So were the four documents' counts: read, not written again, and not pruned.
+    after = {p: p.stat().st_mtime_ns for p in (cache / "count").rglob("*.pickle")}
+    assert len(after) == 5 and {p: after[p] for p in counts} == counts
     assert build_main(["--seeds", str(seeds), "--out", str(tmp_path / "full2"), "--jobs", "1"]) == 0
     assert files_of(tmp_path / "cold") == files_of(tmp_path / "full")
     assert files_of(tmp_path / "warm") == files_of(tmp_path / "full2")

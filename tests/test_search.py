@@ -195,6 +195,27 @@ def test_weights_are_lunr_py_field_vectors(which, corpus, tmp_path_factory):
     assert postings == lunr_postings
 
 
+@pytest.mark.parametrize("which", ["seeds", "generated"])
+def test_counts_kept_document_by_document_give_the_same_files(which, corpus, tmp_path_factory):
+    """What ``--cache`` does: each document's paragraphs counted apart, asked of ``reuse`` in
+    corpus order, and the counts it returns (here, those kept from a first pass, without
+    counting again) merged into the same files as one count of the whole corpus."""
+    if which == "generated":
+        corpus = _generated_corpus(tmp_path_factory)
+    views = build_views(corpus)
+    whole = dict(iter_search_files(views))
+    kept: dict = {}
+
+    def keep(doc_id, count):
+        kept[doc_id] = count()
+        return kept[doc_id]
+
+    assert dict(iter_search_files(views, None, keep)) == whole
+    assert list(kept) == [d.id for d in corpus.documents] and len(kept) > 1
+    assert [c.n for c in kept.values()] == [len(d.paragraphs) for d in corpus.documents]
+    assert dict(iter_search_files(views, None, lambda doc_id, count: kept[doc_id])) == whole
+
+
 def test_store_records(files):
     meta = _json(files, META_PATH)
     states = [s for s, _ in meta["e"]]

@@ -1,11 +1,14 @@
-"""The build cache: what reading and enriching each document gave, kept between builds.
+"""The build cache: what each document gave a build, kept for the next.
 
-Reading a PDF (layout, furniture, mastheads) and finding the states and topics of every
-paragraph are most of a build's time spent on the documents, and they depend only on the
-document's bytes, the curated data and the code. With ``--cache DIR`` the build keeps each
-result under the digest of exactly those inputs, so that adding one document to a large
-archive reads and enriches that one document; every other stage runs as in a full build, so
-the output is byte-identical to a build without the cache (``tests/test_cache.py`` checks it).
+Reading a PDF (layout, furniture, mastheads), finding the states and topics of every
+paragraph, rendering and checking its page and analysing its paragraphs for the search are
+most of a build's time spent on the documents, and they depend only on the document's bytes,
+the curated data and the code. With ``--cache DIR`` the build keeps each result under the
+digest of exactly those inputs (kinds ``read``, ``enrich``, ``page``, ``fidelity``,
+``count``: ``pipeline``), so that adding one document to a large archive reads, renders and
+analyses that one document; what depends on every document (lists, state and topic pages, the
+index's weights, the downloads) is made again, so the output is byte-identical to a build
+without the cache (``tests/test_cache.py`` checks it).
 
 The key of every entry includes a digest of the code of the ``undocs`` package and of the
 Python version: a changed parser never serves a stale result. What a build did not use is
@@ -62,8 +65,7 @@ class BuildCache:
 
     def get_or_make(self, kind: str, inputs: Iterable[bytes], make: Callable[[], T]) -> T:
         """The stored result for these inputs, or ``make()``, stored (exceptions are not)."""
-        key = digest([self._salt, kind.encode(), *inputs])
-        path = self.folder / kind / key[:2] / f"{key}.pickle"
+        path = self._path(kind, inputs)
         self._used.add(path)
         try:
             with path.open("rb") as f:
@@ -85,6 +87,15 @@ class BuildCache:
             Path(temporary).unlink(missing_ok=True)
             raise
         return value
+
+    def keep(self, kind: str, inputs: Iterable[bytes]) -> None:
+        """Count the entry of these inputs as used, though another process asked for it (the
+        search worker, a fork of the build): :meth:`prune` leaves it."""
+        self._used.add(self._path(kind, inputs))
+
+    def _path(self, kind: str, inputs: Iterable[bytes]) -> Path:
+        key = digest([self._salt, kind.encode(), *inputs])
+        return self.folder / kind / key[:2] / f"{key}.pickle"
 
     def prune(self) -> None:
         """Delete every entry this build did not use (a removed or changed document's)."""

@@ -22,7 +22,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--out", type=Path, default=PROJECT / "_site", help="output folder, replaced whole (default: _site/)")
     parser.add_argument("--base-url", help="public root, e.g. https://user.github.io/repo/ (for sitemap.xml and canonical links)")
     parser.add_argument("--strict", action="store_true", help="treat warnings (lost word, unknown state heading) as errors")
-    parser.add_argument("--cache", type=Path, metavar="DIR", help="keep what reading and enriching each document gave in DIR, so that the next build reads only new or changed documents (same output; leave it out for a full rebuild)")
+    parser.add_argument("--cache", type=Path, metavar="DIR", help="keep what each document gave (its reading, enrichment, page and search counts) in DIR, so that the next build reads only new or changed documents (same output; leave it out for a full rebuild)")
     parser.add_argument("--jobs", type=int, choices=(1, 2), default=2, help="processes: 2 builds the search index beside the pages (default), 1 all in one")
     parser.add_argument("--data", type=Path, default=PROJECT / "data", help=argparse.SUPPRESS)
     return parser

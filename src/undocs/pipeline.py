@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import fidelity
-from .acronyms import load_acronyms
+from .acronyms import Acronym, load_acronyms
 from .cache import BuildCache, digest
 from .enrich import enrich
 from .errors import FidelityError, Notice, SourceError
@@ -29,6 +29,7 @@ from .parse.document import parse_source, source_hints
 from .read import read
 from .render import render_pages, static_files
 from .search import META_PATH, write_search_files
+from .search.index import Counted
 from .report import BuildReport
 from .settings import Settings, load_settings
 from .sources import discover
@@ -187,10 +188,15 @@ def build(options: Options) -> Summary:
     corpus, report, texts = load_corpus(options.seeds, options.data, options.strict, cache)
     views = build_views(corpus)
     warnings = list(report.warnings)
+    # Each document pickled once, its digest keying its page, its fidelity verdict and its
+    # search counts.
+    doc_keys = {d.id: _key(d) for d in corpus.documents} if cache else {}
+    counts = _count_reuse(cache, doc_keys, acronyms, options.data) if cache else None
     with Staging(options.out, protected, sources) as site:
         # The search files are independent of the pages: made beside them (``--jobs 2``), each
         # written into the new site as soon as it is made.
-        search = Deferred(write_search_files, views, acronyms, functools.partial(write_into, site.folder), jobs=options.jobs)
+        search = Deferred(write_search_files, views, acronyms, functools.partial(write_into, site.folder), counts,
+                          jobs=options.jobs)  # fmt: skip
         try:
             data_files = export_data(corpus, report, views=views, base_url=settings.base_url)
             for name in sorted(data_files):
@@ -198,8 +204,7 @@ def build(options: Options) -> Summary:
             data_sizes = download_sizes(data_files)
             del data_files
             pages = {document_url(d.id) + "index.html": d for d in corpus.documents}
-            # Each document pickled once, its digest keying both its page and its fidelity verdict.
-            keys = {name: _key(document) for name, document in pages.items()} if cache else {}
+            keys = {name: doc_keys[document.id] for name, document in pages.items()} if cache else {}
             reuse = _page_reuse(cache, keys, settings, options.templates, options.data) if cache else None
             for name, data in render_pages(views, settings, report, options.templates, data_sizes, reuse):
                 if name in pages:
@@ -212,6 +217,8 @@ def build(options: Options) -> Summary:
                         warnings.extend(cache.get_or_make("fidelity", inputs, check))
                 site.write(name, data)
             site.adopt(search.result())
+            if counts is not None:
+                counts.keep_all()  # asked for in the worker, whose record of them is its own
             search_meta = site.read(META_PATH)
             for name, data in sorted(static_files(options.static).items()):
                 site.write(name, data)
@@ -259,6 +266,28 @@ def _page_reuse(cache: BuildCache, keys: dict[str, bytes], settings: Settings, t
         return cache.get_or_make("page", [path.encode(), keys[path], *shared], render)
 
     return reuse
+
+
+class _CountReuse:
+    """The build cache's copy of each document's search counts (``search.CountReuse``), keyed
+    by the document (:func:`_key`), the acronyms and the curated states and topics (a
+    paragraph's fields hold their names): another document does not change them."""
+
+    def __init__(self, cache: BuildCache, doc_keys: dict[str, bytes], shared: list[bytes]) -> None:
+        self._cache, self._doc_keys, self._shared = cache, doc_keys, shared
+
+    def __call__(self, doc_id: str, count: Callable[[], Counted]) -> Counted:
+        return self._cache.get_or_make("count", [self._doc_keys[doc_id], *self._shared], count)
+
+    def keep_all(self) -> None:
+        for key in self._doc_keys.values():
+            self._cache.keep("count", [key, *self._shared])
+
+
+def _count_reuse(cache: BuildCache, doc_keys: dict[str, bytes], acronyms: tuple[Acronym, ...],
+                 data: Path) -> _CountReuse:  # fmt: skip
+    shared = [repr(acronyms).encode(), *((data / name).read_bytes() for name in CURATED)]
+    return _CountReuse(cache, doc_keys, shared)
 
 
 def _check_fidelity(document: Document, text: str, page: bytes, strict: bool) -> list[str]:

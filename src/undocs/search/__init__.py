@@ -50,8 +50,11 @@ The query logic (``static/js/search/query.mjs``), in both languages:
 
 from __future__ import annotations
 
+import functools
 import gzip
+import itertools
 import json
+import operator
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -60,11 +63,13 @@ from ..acronyms import Acronym, load_acronyms, table
 from ..views import Views
 from .index import (
     FIELDS,
+    Counted,
     SEARCH_FORMAT,
     WEIGHT_SCALE,
     count,
     dump,
     iter_records,
+    merged,
     shown_records,
     vocabulary,
     weighted_rows,
@@ -111,26 +116,37 @@ def unpacked(data: bytes) -> Any:
 __all__ = ["FACETS_PATH", "LEXICON_PATH", "META_PATH", "SEARCH_DIR", "filter_path", "packed", "page_path", "iter_search_files", "shard_path", "unpacked", "write_search_files"]
 
 
-def write_search_files(views: Views, acronyms: tuple[Acronym, ...] | None, write: Callable[[str, bytes], None]) -> list[str]:
+#: ``reuse(document id, count)``: the document's counts, kept from a previous build or
+#: ``count()`` (the build cache's hook, ``pipeline``).
+CountReuse = Callable[[str, Callable[[], Counted]], Counted]
+
+
+def write_search_files(views: Views, acronyms: tuple[Acronym, ...] | None, write: Callable[[str, bytes], None],
+                       reuse: CountReuse | None = None) -> list[str]:  # fmt: skip
     """Write each search file as soon as it is made (``write(name, data)``); the names, in order.
 
     What the build runs in its second process: the files never sit together in memory, nor
     go back to the first process as one message (at 400,000 paragraphs they are 200 MB)."""
     names = []
-    for name, data in iter_search_files(views, acronyms):
+    for name, data in iter_search_files(views, acronyms, reuse):
         write(name, data)
         names.append(name)
     return names
 
 
-def iter_search_files(views: Views, acronyms: tuple[Acronym, ...] | None = None) -> Iterator[tuple[str, bytes]]:
+def iter_search_files(views: Views, acronyms: tuple[Acronym, ...] | None = None,
+                      reuse: CountReuse | None = None) -> Iterator[tuple[str, bytes]]:  # fmt: skip
     """The search's data files, one at a time: metadata, term shards, store pages, facets,
     lexicon, analysis data (the page is a page view: ``undocs.pages.search``). ``acronyms``:
     those the queries expand (default: ``data/acronyms.yaml`` of the project). Each shard's
-    rows are let go once it is written."""
+    rows are let go once it is written. With ``reuse``, the paragraphs are counted document
+    by document, each document's counts asked of it (the same files)."""
     if acronyms is None:
         acronyms = load_acronyms()
-    counted = count(iter_records(views, acronyms))
+    if reuse is None:
+        counted = count(iter_records(views, acronyms))
+    else:
+        counted = merged(_document_counts(views, acronyms, reuse))
     words = vocabulary(counted.words)
     rows = weighted_rows(counted)  # empties counted.postings on the way
     del counted
@@ -169,3 +185,12 @@ def iter_search_files(views: Views, acronyms: tuple[Acronym, ...] | None = None)
     # in the order the page's script meets them, shard after shard (completions keep the first ones)
     lexicon_words = [[w, df.get(analysis.term(w) or "", 0)] for _, w in sorted(folded_words, key=lambda fw: (order(fw[0]), fw[1]))]
     yield LEXICON_PATH, packed(dump({**version, "t": terms, "w": lexicon_words}))
+
+
+def _document_counts(views: Views, acronyms: tuple[Acronym, ...], reuse: CountReuse) -> Iterator[Counted]:
+    """Each document's counts, in corpus order (its paragraphs are consecutive there)."""
+    start = 0
+    for doc_id, group in itertools.groupby(views.paragraphs, key=operator.attrgetter("document")):
+        paragraphs = tuple(group)
+        yield reuse(doc_id, functools.partial(count, iter_records(views, acronyms, paragraphs, start)))
+        start += len(paragraphs)

@@ -121,8 +121,10 @@ def _text(runs: tuple[Run, ...]) -> str:
     return " ".join(text for text, _ in runs)
 
 
-def iter_records(views: Views, acronyms: tuple[Acronym, ...] = ()) -> Iterator[Record]:
-    """Every paragraph of the corpus, in corpus order, with its field texts in their languages.
+def iter_records(views: Views, acronyms: tuple[Acronym, ...] = (), paragraphs: tuple[Paragraph, ...] | None = None,
+                 start: int = 0) -> Iterator[Record]:  # fmt: skip
+    """Every paragraph of the corpus (or of ``paragraphs``, consecutive in corpus order, the
+    first at ordinal ``start``), in corpus order, with its field texts in their languages.
 
     ``texte`` and ``partie``: the document's language (:func:`language`); ``etat`` and
     ``mention``: a state's French names in French, its English names in English; ``theme``: a
@@ -140,7 +142,7 @@ def iter_records(views: Views, acronyms: tuple[Acronym, ...] = ()) -> Iterator[R
             found += finders[one].acronyms_in(analysis.analyze(text, one))
         return list(dict.fromkeys(found))
 
-    for i, p in enumerate(views.paragraphs):
+    for i, p in enumerate(views.paragraphs if paragraphs is None else paragraphs, start):
         doc = views.documents[p.document]
         lang = language(doc)
         speakers, mentions = _voices(views, p)
@@ -212,6 +214,34 @@ def count(records: Iterable[Record]) -> Counted:
                 found_in.append(ref << FIELD_BITS | k)
                 found_in.append(tf)
         n = ref + 1
+    return Counted(n, lengths, postings, words)
+
+
+def merged(parts: Iterable[Counted]) -> Counted:
+    """The counts of consecutive runs of records, each counted apart (refs from 0), as
+    :func:`count` gives them for all the records at once: each part's refs shifted by the
+    records before it, each term's postings still by ascending ref.
+
+    What lets the build keep each document's counts in its cache (``--cache``): adding a
+    document to a large archive then analyses that document's paragraphs only."""
+    lengths = [array("i") for _ in FIELDS]
+    postings: dict[str, array] = {}
+    words: Counter[str] = Counter()
+    n = 0
+    for part in parts:
+        shift = n << FIELD_BITS
+        for k, field_lengths in enumerate(part.lengths):
+            lengths[k].extend(field_lengths)
+        for term, pairs in part.postings.items():
+            found_in = postings.get(term)
+            if found_in is None:
+                found_in = postings[term] = array("i")
+            start = len(found_in)
+            found_in.extend(pairs)
+            for i in range(start, len(found_in), 2):
+                found_in[i] += shift
+        words.update(part.words)
+        n += part.n
     return Counted(n, lengths, postings, words)
 
 
