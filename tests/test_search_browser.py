@@ -249,9 +249,14 @@ def test_nothing_found_offers_a_fuzzy_retry(page, site):
 
 def test_keyboard(page, site):
     open_search(page, site, "q=norvege")
-    page.locator("h1").click()
+    # Not a click on the title: it is the field's label, which focuses the field (the "/" was
+    # then typed into the query, and the results it gave raced the arrows below).
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    assert page.evaluate("document.activeElement === document.body")
     page.keyboard.press("/")
     assert page.evaluate("document.activeElement.id") == "q"
+    field = page.evaluate("[document.getElementById('q').value, document.getElementById('q').selectionStart, document.getElementById('q').selectionEnd]")
+    assert field == ["norvege", 0, len("norvege")]  # focused and selected, nothing typed
     page.keyboard.press("ArrowDown")
     first = page.evaluate("document.activeElement.getAttribute('href')")
     page.keyboard.press("ArrowDown")
