@@ -270,6 +270,8 @@ def main() -> None:
         unknown = [m for m in args.modules if m not in MODULES]
         if unknown:
             parser.error(f"unknown module(s): {', '.join(unknown)}")
+        if args.survivors + args.timeouts + bool(args.only) > 1:
+            parser.error("--survivors, --timeouts and --only each choose the mutants to run: give one")
         if args.timeout_multiplier:
             os.environ["UNDOCS_MUTATION_TIMEOUT_MULTIPLIER"] = str(args.timeout_multiplier)
         again = "survived" if args.survivors else "timeout" if args.timeouts else None

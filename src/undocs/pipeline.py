@@ -191,7 +191,7 @@ def build(options: Options) -> Summary:
     # Each document pickled once, its digest keying its page, its fidelity verdict and its
     # search counts.
     doc_keys = {d.id: _key(d) for d in corpus.documents} if cache else {}
-    counts = _count_reuse(cache, doc_keys, acronyms, options.data) if cache else None
+    counts = _CountReuse(cache, doc_keys, acronyms, options.data) if cache else None
     with Staging(options.out, protected, sources) as site:
         # The search files are independent of the pages: made beside them (``--jobs 2``), each
         # written into the new site as soon as it is made.
@@ -273,8 +273,9 @@ class _CountReuse:
     by the document (:func:`_key`), the acronyms and the curated states and topics (a
     paragraph's fields hold their names): another document does not change them."""
 
-    def __init__(self, cache: BuildCache, doc_keys: dict[str, bytes], shared: list[bytes]) -> None:
-        self._cache, self._doc_keys, self._shared = cache, doc_keys, shared
+    def __init__(self, cache: BuildCache, doc_keys: dict[str, bytes], acronyms: tuple[Acronym, ...], data: Path) -> None:
+        self._cache, self._doc_keys = cache, doc_keys
+        self._shared = [repr(acronyms).encode(), *((data / name).read_bytes() for name in CURATED)]
 
     def __call__(self, doc_id: str, count: Callable[[], Counted]) -> Counted:
         return self._cache.get_or_make("count", [self._doc_keys[doc_id], *self._shared], count)
@@ -282,12 +283,6 @@ class _CountReuse:
     def keep_all(self) -> None:
         for key in self._doc_keys.values():
             self._cache.keep("count", [key, *self._shared])
-
-
-def _count_reuse(cache: BuildCache, doc_keys: dict[str, bytes], acronyms: tuple[Acronym, ...],
-                 data: Path) -> _CountReuse:  # fmt: skip
-    shared = [repr(acronyms).encode(), *((data / name).read_bytes() for name in CURATED)]
-    return _CountReuse(cache, doc_keys, shared)
 
 
 def _check_fidelity(document: Document, text: str, page: bytes, strict: bool) -> list[str]:

@@ -64,6 +64,7 @@ from ..views import Views
 from .index import (
     FIELDS,
     Counted,
+    Records,
     SEARCH_FORMAT,
     WEIGHT_SCALE,
     count,
@@ -189,8 +190,8 @@ def iter_search_files(views: Views, acronyms: tuple[Acronym, ...] | None = None,
 
 def _document_counts(views: Views, acronyms: tuple[Acronym, ...], reuse: CountReuse) -> Iterator[Counted]:
     """Each document's counts, in corpus order (its paragraphs are consecutive there)."""
-    start = 0
+    records, start = Records(views, acronyms), 0
     for doc_id, group in itertools.groupby(views.paragraphs, key=operator.attrgetter("document")):
         paragraphs = tuple(group)
-        yield reuse(doc_id, functools.partial(count, iter_records(views, acronyms, paragraphs, start)))
+        yield reuse(doc_id, functools.partial(count, records(paragraphs, start)))
         start += len(paragraphs)
